@@ -1,0 +1,38 @@
+from .articles import Article, ArticleQuerySet, sha256_text
+from .authorities import Organisation, Person, PersonTitle, Place
+from .base import CatalogueRecord, DatedRecord, RecordQuerySet, Status, parse_edtf_range
+from .citations import Citation, Mention, Statement, normalise_for_matching, quote_found_in
+from .documents import (
+    Document,
+    DocumentAgent,
+    DocumentExcerpt,
+    DocumentImage,
+    DocumentQuerySet,
+    DocumentRelation,
+)
+
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "CatalogueRecord",
+    "Citation",
+    "DatedRecord",
+    "Document",
+    "DocumentAgent",
+    "DocumentExcerpt",
+    "DocumentImage",
+    "DocumentQuerySet",
+    "DocumentRelation",
+    "Mention",
+    "Organisation",
+    "Person",
+    "PersonTitle",
+    "Place",
+    "RecordQuerySet",
+    "Statement",
+    "Status",
+    "normalise_for_matching",
+    "parse_edtf_range",
+    "quote_found_in",
+    "sha256_text",
+]

@@ -1,0 +1,100 @@
+"""Articles: secondary texts about documents and events, kept verbatim."""
+
+import hashlib
+
+from django.db import models
+from django.urls import reverse
+
+from .base import CatalogueRecord, DatedRecord, RecordQuerySet
+
+
+def sha256_text(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ArticleQuerySet(RecordQuerySet):
+    def for_listing(self):
+        return (
+            self.select_related("publisher")
+            .prefetch_related("authors")
+            .order_by("title", "pk")
+            .defer("source_text", "body")
+        )
+
+    def for_detail(self):
+        from .citations import Citation, Mention
+
+        return (
+            self.select_related("publisher")
+            .prefetch_related(
+                "authors",
+                "about_documents",
+                models.Prefetch(
+                    "mentions",
+                    queryset=Mention.objects.select_related(
+                        "person", "organisation", "place", "document"
+                    ).order_by("start"),
+                ),
+                models.Prefetch(
+                    "citations",
+                    queryset=Citation.objects.select_related("cited_document").order_by(
+                        "source_start", "pk"
+                    ),
+                ),
+            )
+            .order_by("pk")
+        )
+
+
+class Article(DatedRecord, CatalogueRecord):
+    identifier_prefix = "article"
+
+    title = models.CharField(max_length=500)
+    publisher = models.ForeignKey(
+        "Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="published_articles",
+        help_text="The site or publisher the text was taken from.",
+    )
+    site_name = models.CharField(max_length=300, blank=True, help_text="As the page names itself.")
+    url = models.URLField(max_length=1000, blank=True)
+    authors = models.ManyToManyField("Person", blank=True, related_name="authored_articles")
+    licence = models.CharField(max_length=300, blank=True)
+    accessed = models.DateField(null=True, blank=True, help_text="When the text was retrieved.")
+
+    body = models.TextField(blank=True, help_text="The cleaned text, without site chrome.")
+    sections = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Headed sections: [{"heading": ..., "text": ..., "start": ..., "end": ...}]',
+    )
+    key_points = models.JSONField(default=list, blank=True)
+
+    source_filename = models.CharField(max_length=255, blank=True)
+    source_text = models.TextField(blank=True, help_text="The text exactly as received.")
+    source_sha256 = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+
+    about_documents = models.ManyToManyField("Document", blank=True, related_name="articles_about")
+    about_people = models.ManyToManyField("Person", blank=True, related_name="articles_about")
+    about_places = models.ManyToManyField("Place", blank=True, related_name="articles_about")
+    about_organisations = models.ManyToManyField(
+        "Organisation", blank=True, related_name="articles_about"
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "pk"]
+        permissions = [("publish_article", "Can publish and unpublish articles")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.source_sha256 = sha256_text(self.source_text) if self.source_text else ""
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("catalogue:article-detail", kwargs={"slug": self.slug})

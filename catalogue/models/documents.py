@@ -1,0 +1,244 @@
+"""Documents: primary sources, the people and organisations involved, their
+relations to one another, excerpts of their text, and scans."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .base import CatalogueRecord, DatedRecord, RecordQuerySet
+
+
+class DocumentQuerySet(RecordQuerySet):
+    def for_listing(self):
+        return self.select_related("place").order_by("date_earliest", "title", "pk")
+
+    def with_agents(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "agents",
+                queryset=DocumentAgent.objects.select_related("person", "organisation"),
+            )
+        )
+
+    def for_detail(self):
+        return (
+            self.for_listing()
+            .with_agents()
+            .prefetch_related(
+                models.Prefetch(
+                    "excerpts", queryset=DocumentExcerpt.objects.select_related("source_article")
+                ),
+                models.Prefetch(
+                    "relations_out", queryset=DocumentRelation.objects.select_related("target")
+                ),
+                models.Prefetch(
+                    "relations_in", queryset=DocumentRelation.objects.select_related("source")
+                ),
+                "images",
+            )
+        )
+
+
+class Document(DatedRecord, CatalogueRecord):
+    identifier_prefix = "doc"
+
+    class Kind(models.TextChoices):
+        DECLARATION = "declaration", "Declaration"
+        TREATY = "treaty", "Treaty"
+        PROTOCOL = "protocol", "Protocol"
+        NEWSPAPER_TEXT = "newspaper-text", "Newspaper text"
+        LETTER = "letter", "Letter"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=500)
+    other_titles = models.JSONField(default=list, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    place = models.ForeignKey(
+        "Place",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        help_text="Where the document was made or signed.",
+    )
+    languages = models.JSONField(
+        default=list, blank=True, help_text="Language codes (ISO 639), e.g. ['ru', 'ja']."
+    )
+    description = models.TextField(blank=True)
+    transcription = models.TextField(
+        blank=True, help_text="The full text, when the catalogue has it."
+    )
+    transcription_provenance = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Where the text comes from, e.g. 'unofficial translation from the Russian'.",
+    )
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_earliest", "title", "pk"]
+        permissions = [("publish_document", "Can publish and unpublish documents")]
+        indexes = [models.Index(fields=["status", "date_earliest"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalogue:document-detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A new or corrected transcription may confirm (or refute) quotations
+        # that cite this document, so check them again.
+        for citation in self.cited_by.exclude(quoted_text=""):
+            found = citation.check_quote()
+            type(citation).objects.filter(pk=citation.pk).update(quote_found=found)
+
+    @property
+    def known_text(self):
+        """The transcription if the catalogue has one, else the excerpts joined."""
+        if self.transcription:
+            return self.transcription
+        return "\n\n".join(e.text for e in self.excerpts.all())
+
+
+class DocumentAgent(models.Model):
+    """A person or organisation involved in a document, with their role."""
+
+    class Role(models.TextChoices):
+        SIGNATORY = "signatory", "Signatory"
+        PARTY = "party", "Party"
+        AUTHOR = "author", "Author"
+        PUBLISHER = "publisher", "Publisher"
+        TRANSLATOR = "translator", "Translator"
+        NEGOTIATOR = "negotiator", "Negotiator"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="agents")
+    person = models.ForeignKey(
+        "Person", on_delete=models.PROTECT, null=True, blank=True, related_name="document_roles"
+    )
+    organisation = models.ForeignKey(
+        "Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="document_roles",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    note = models.CharField(max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False, organisation__isnull=True))
+                | (Q(person__isnull=True, organisation__isnull=False)),
+                name="documentagent_exactly_one_agent",
+            )
+        ]
+
+    def clean(self):
+        if bool(self.person_id) == bool(self.organisation_id):
+            raise ValidationError("Choose either a person or an organisation, not both or neither.")
+
+    @property
+    def agent(self):
+        return self.person or self.organisation
+
+    def __str__(self):
+        return f"{self.agent} ({self.get_role_display()})"
+
+
+class DocumentRelation(models.Model):
+    """A typed link from one document to another."""
+
+    class Kind(models.TextChoices):
+        ACCOMPANIED_BY = "accompanied-by", "is accompanied by"
+        SUPERSEDES = "supersedes", "supersedes"
+        RESPONDS_TO = "responds-to", "responds to"
+        PRINTED_IN = "printed-in", "is printed in"
+        REFERS_TO = "refers-to", "refers to"
+
+    source = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="relations_out")
+    target = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="relations_in")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    note = models.CharField(max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "target", "kind"], name="documentrelation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")), name="documentrelation_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+
+class DocumentExcerpt(models.Model):
+    """Words of a document as a secondary text quotes them, with provenance."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="excerpts")
+    text = models.TextField()
+    locator = models.CharField(max_length=200, blank=True, help_text="e.g. Article 9")
+    provenance = models.CharField(
+        max_length=500, blank=True, help_text="e.g. unofficial translation from the Russian"
+    )
+    source_article = models.ForeignKey(
+        "Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="document_excerpts",
+        help_text="The article whose text quotes these words.",
+    )
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.document}: {self.text[:60]}"
+
+
+def image_upload_to(instance, filename):
+    return f"scans/{instance.document.identifier}/{filename}"
+
+
+class DocumentImage(models.Model):
+    """A scan of a document, with a thumbnail and a checksum for fixity."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(upload_to=image_upload_to, width_field="width", height_field="height")
+    thumbnail = models.ImageField(upload_to="thumbnails/", blank=True, editable=False)
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    caption = models.CharField(max_length=500, blank=True)
+    alt_text = models.CharField(
+        max_length=500, blank=True, help_text="Describe the scan for readers who cannot see it."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.image.name

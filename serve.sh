@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up everything on a fresh machine and serves the seeded catalogue at
+# http://127.0.0.1:8000 on the embedded SQLite database. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")"
+./setup.sh
+export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
+echo "Serving the catalogue at http://127.0.0.1:${PORT:-8000}/ (admin at /admin/, API at /api/)"
+exec .venv/bin/python manage.py runserver "127.0.0.1:${PORT:-8000}"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (SQLite unless DATABASE_URL says otherwise),
+# browser tests included. Installs what it needs first; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")"
+REQUIREMENTS=requirements-dev.txt ./setup.sh >/dev/null
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium for the browser tests"
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need /usr/bin/chromium: install Debian's chromium package." >&2
+    exit 1
+  fi
+fi
+exec .venv/bin/python -m pytest "$@"
