@@ -312,7 +312,7 @@ def articles_ingest(*, paths, progress=None):
             continue
         parsed_files.append((str(path), parsed))
         if progress:
-            progress(index, len(paths), path, f"read: {parsed.title.text!r}")
+            progress(index, len(paths), path, f"parsed \u201c{parsed.title.text}\u201d")
     if problems:
         raise IngestRefused(problems)
     with transaction.atomic():
