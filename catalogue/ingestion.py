@@ -124,7 +124,8 @@ def _citations(parsed, records, article):
     for quotation in parsed.quotations:
         reference = parsed.reference(quotation.footnote_label) if quotation.footnote_label else None
         document, locator, provenance = None, quotation.locator, []
-        if quotation.context == "body" and quotation.intro:
+        if quotation.intro:
+            # "Article 9 of the Joint Declaration stated: ..." quotes the document named last.
             mention = _document_mention_in(
                 parsed, quotation.intro.start, quotation.intro.end, last=True
             )
@@ -132,11 +133,14 @@ def _citations(parsed, records, article):
             if document is not None and reference is not None:
                 provenance = [_translation_note(reference), _printed_note(reference)]
         if document is None and reference is not None:
+            # Otherwise the words are the cited work's own: the footnoted one, or the one
+            # whose reference holds them (a reference's subtitle or quote).
             document = cited(reference)
             locator = quotation.locator or reference.locator
             if quotation.context != "subtitle":
                 provenance = [_translation_note(reference)]
-            provenance.append(f"quoted in footnote {reference.label}")
+            if quotation.context != "body":
+                provenance.append(f"quoted in footnote {reference.label}")
         if document is None and reference is None:
             continue  # words in quotation marks with no stated source: nothing to cite
         citations.append(
@@ -316,10 +320,18 @@ def articles_ingest(*, paths, progress=None):
     if problems:
         raise IngestRefused(problems)
     with transaction.atomic():
-        return _write_drafts(parsed_files)
+        return _write_drafts(parsed_files, vocabulary)
 
 
-def _write_drafts(parsed_files):
+def _publisher(parsed, vocabulary):
+    """The organisation the page names itself after ("The Full Wiki"), if catalogued."""
+    entry = vocabulary.lookup(parsed.site_name.text) if parsed.site_name else None
+    if entry is None or entry.kind != "organisation":
+        return None
+    return Organisation.objects.filter(identifier=entry.key).first()
+
+
+def _write_drafts(parsed_files, vocabulary):
     outcomes, planned, problems = [], {}, []
     for path, parsed in parsed_files:
         sha = sha256_text(parsed.source)
@@ -343,7 +355,12 @@ def _write_drafts(parsed_files):
         keys = {}
         for mention in parsed.mentions:
             keys.setdefault(mention.kind, set()).add(mention.key)
-        bundle = article_bundle(parsed, filename=path, records=_records_for(keys))
+        bundle = article_bundle(
+            parsed,
+            filename=path,
+            records=_records_for(keys),
+            publisher=_publisher(parsed, vocabulary),
+        )
         bundle.article.identifier = identifier
         # A draft must not change what readers see on published documents, so
         # excerpts (a document's known text) and statements wait for an archivist.

@@ -13,6 +13,12 @@ LOCATOR_IN_TEXT = re.compile(
 )
 # "Subtitle:" and "Quote:" before a quotation inside a reference entry.
 _LABEL_BEFORE = re.compile(r"(\w+)\s*:\s*$")
+ATTRIBUTION_END = re.compile(
+    r"(?::|\b(?:stated?|states|said|says?|reads?|declared?|declares|provided?|provides"
+    r"|stipulated?|stipulates|noted?|notes|wrote|writes?|announced?|announces|proclaimed?"
+    r"|proclaims|added|adds)(?: that)?,?)$",
+    re.IGNORECASE,
+)
 # What may stand between a closing quotation mark and its footnote marker.
 _FOOTNOTE_AFTER = re.compile(r"[.,;:]?\s*\[(\d{1,3})\]")
 
@@ -116,21 +122,26 @@ def _quotations_in(line, source, reference):
 
 
 def find_quotations(blocks, sentences, source):
-    """Quotations in the running text, with the words introducing them and their footnote."""
+    """Quotations in the running text, with their footnote, and the words introducing
+    them when those attribute them ("Article 9 of the Joint Declaration stated:")."""
     quotations = []
     for block in blocks:
         text = source[block.start : block.end]
+        previous_end = block.start
         for q_open, q_close in quote_spans(text):
             start, end = block.start + q_open + 1, block.start + q_close
             if end <= start:
                 continue
             sentence = next((s for s in sentences if s.start <= start < s.end), None)
-            intro_start = sentence.start if sentence else block.start
+            intro_start = max(sentence.start if sentence else block.start, previous_end)
+            previous_end = end + 1
             intro_text = source[intro_start : start - 1].rstrip()
             intro = None
-            if intro_text.strip():
+            # Only words that end in a colon or a verb of saying attribute the quotation;
+            # scare quotes ("called it "a sham"") are not words of the document named before.
+            if ATTRIBUTION_END.search(intro_text):
                 intro = Span(intro_text, intro_start, intro_start + len(intro_text))
-            locator = LOCATOR_IN_TEXT.search(intro_text) if intro_text else None
+            locator = LOCATOR_IN_TEXT.search(intro_text) if intro else None
             after = _FOOTNOTE_AFTER.match(source, end + 1, block.end)
             quotations.append(
                 Quotation(

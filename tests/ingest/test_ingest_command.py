@@ -8,7 +8,7 @@ from tests.ingest.conftest import EVENT
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
-NEW_TEXT = """Archive Mirror
+NEW_TEXT = """The Full Wiki
 
 More info on Hatoyama Visit to Moscow
 
@@ -67,7 +67,8 @@ def test_a_new_text_becomes_a_draft_article_without_its_chrome(new_text, capsys)
     article = Article.objects.get(identifier="article-hatoyama-visit")
     assert article.status == "draft"
     assert not Article.objects.published().filter(pk=article.pk).exists()
-    assert (article.title, article.site_name) == ("Hatoyama Visit to Moscow", "Archive Mirror")
+    assert (article.title, article.site_name) == ("Hatoyama Visit to Moscow", "The Full Wiki")
+    assert article.publisher.identifier == "org-the-full-wiki"
     assert article.source_text == NEW_TEXT
     assert article.body.startswith("Ichiro Hatoyama travelled to Moscow")
     for chrome in ("More info on", "Note: Many", "External links", "See also", "Your name"):
@@ -202,3 +203,15 @@ def test_a_changed_text_under_a_known_name_is_refused(new_text):
     with pytest.raises(CommandError, match="article-hatoyama-visit already exists"):
         ingest(new_text)
     assert catalogue_state() == before
+
+
+def test_a_quotation_without_a_stated_source_is_not_cited(tmp_path):
+    path = tmp_path / "scare-quotes.txt"
+    path.write_text(
+        'Opinions on the Joint Declaration\nSome called the Joint Declaration "a sham".\n',
+        encoding="utf-8",
+    )
+    ingest(path)
+    article = Article.objects.get(identifier="article-scare-quotes")
+    assert article.citations.count() == 0
+    assert [m.surface for m in article.mentions.all()] == ["Joint Declaration"] * 2

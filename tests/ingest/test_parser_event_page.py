@@ -1,5 +1,7 @@
 """The event-page shape: title line, summary, key points, headed sections."""
 
+from catalogue.ingest import parse_text
+
 
 def test_the_first_line_is_the_title_and_the_page_names_no_site(event):
     assert event.title.text == "Soviet Union and Japan Sign Joint Declaration"
@@ -42,3 +44,13 @@ def test_possessives_and_names_inside_longer_words_are_handled(event):
     assert "East Asia" in surfaces
     # "East Asian relations" is not a mention of East Asia.
     assert surfaces.count("East Asia") == 1
+
+
+def test_bulleted_lines_are_key_points_without_their_bullets():
+    text = "A Visit\nHatoyama went to Moscow.\n- Talks opened\n\u2022 A declaration was signed.\n"
+    parsed = parse_text(text)
+    assert [k.text for k in parsed.key_points] == ["Talks opened", "A declaration was signed."]
+    assert [text[k.start : k.end] for k in parsed.key_points] == [
+        "Talks opened",
+        "A declaration was signed.",
+    ]

@@ -3,6 +3,8 @@ list with back-links, a subtitle and a quote inside the reference."""
 
 import pytest
 
+from catalogue.ingest import parse_text
+
 CHROME = [
     "More info on",
     ": Wikis",
@@ -114,3 +116,11 @@ def test_no_mention_is_taken_from_the_chrome(wiki):
     in_header = [m for m in wiki.mentions if m.start < header_end]
     assert [m.surface for m in in_header] == ["Soviet-Japanese Joint Declaration of 1956"]
     assert all(wiki.title.start <= m.start < wiki.title.end for m in in_header)
+
+
+def test_scare_quotes_are_not_taken_for_the_words_of_a_document_named_before(vocabulary):
+    parsed = parse_text(
+        'A Title\nCritics of the Joint Declaration called it "a sham" and "hollow".',
+        vocabulary,
+    )
+    assert [(q.text, q.intro) for q in parsed.quotations] == [("a sham", None), ("hollow", None)]
