@@ -31,12 +31,6 @@ from .models import (
 )
 from .models.base import IDENTIFIER_RE
 
-TARGET_FIELD = {
-    "person": "person",
-    "organisation": "organisation",
-    "place": "place",
-    "document": "document",
-}
 ABOUT_FIELD = {
     "person": "about_people",
     "organisation": "about_organisations",
@@ -66,14 +60,11 @@ class ArticleBundle:
     excerpts: list = field(default_factory=list)
     statements: list = field(default_factory=list)
     about: dict = field(default_factory=dict)  # m2m field name -> records
-    parsed: object = None
 
 
-def _document_mention_in(parsed, start, end, last=False):
+def _last_document_mention_in(parsed, start, end):
     found = [m for m in parsed.mentions if m.kind == "document" and start <= m.start < end]
-    if not found:
-        return None
-    return found[-1] if last else found[0]
+    return found[-1] if found else None
 
 
 def _printed_note(reference):
@@ -100,8 +91,7 @@ def _citations(parsed, records, article):
     citations, excerpts = [], []
 
     def cited(reference):
-        mention = _document_mention_in(parsed, reference.start, reference.end)
-        return records.get(mention.key) if mention else None
+        return records.get(reference.cited.key) if reference.cited else None
 
     for footnote in parsed.footnotes:
         reference = parsed.reference(footnote.label)
@@ -126,9 +116,7 @@ def _citations(parsed, records, article):
         document, locator, provenance = None, quotation.locator, []
         if quotation.intro:
             # "Article 9 of the Joint Declaration stated: ..." quotes the document named last.
-            mention = _document_mention_in(
-                parsed, quotation.intro.start, quotation.intro.end, last=True
-            )
+            mention = _last_document_mention_in(parsed, quotation.intro.start, quotation.intro.end)
             document = records.get(mention.key) if mention else None
             if document is not None and reference is not None:
                 provenance = [_translation_note(reference), _printed_note(reference)]
@@ -196,7 +184,7 @@ def article_bundle(parsed, *, filename, records, publisher=None, status=Status.D
         source_sha256=sha,
         status=status,
     )
-    bundle = ArticleBundle(article=article, parsed=parsed)
+    bundle = ArticleBundle(article=article)
     about = {name: [] for name in ABOUT_FIELD.values()}
     for mention in parsed.mentions:
         record = records.get(mention.key)
@@ -208,7 +196,7 @@ def article_bundle(parsed, *, filename, records, publisher=None, status=Status.D
                 surface=mention.surface,
                 start=mention.start,
                 end=mention.end,
-                **{TARGET_FIELD[mention.kind]: record},
+                **{mention.kind: record},  # the kinds are Mention's field names
             )
         )
         if parsed.in_body(mention.start) and record not in about[ABOUT_FIELD[mention.kind]]:

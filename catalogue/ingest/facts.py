@@ -149,14 +149,7 @@ def _reference_facts(parsed, reference):
     """A reference names a publication: its date and publisher, and in a dateline
     subtitle, where and when the texts it prints were signed."""
     evidence = Span(reference.text, reference.start, reference.end)
-    cited = next(
-        (
-            m
-            for m in parsed.mentions
-            if m.kind == "document" and reference.start <= m.start < reference.end
-        ),
-        None,
-    )
+    cited = reference.cited
     if cited is None:
         return []
     facts = []

@@ -1,5 +1,7 @@
 """Source text in, ParsedText out. Plain Python: no Django, testable on a string."""
 
+import re
+
 from .dates import find_dates
 from .layout import (
     classify,
@@ -13,6 +15,24 @@ from .results import ParsedText, ParseError
 from .source import check_text
 
 MENTION_KINDS = ("person", "organisation", "place", "document")
+
+
+def _comparable(text):
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text).strip(" .").casefold()
+
+
+def _cited_document(reference, mentions):
+    """The document mention that is the whole title of `reference`, if any."""
+    title = _comparable(reference.title)
+    for mention in mentions:
+        if (
+            mention.kind == "document"
+            and reference.start <= mention.start < reference.end
+            and _comparable(mention.surface) == title
+        ):
+            return mention
+    return None
 
 
 def parse_text(text, vocabulary=None):
@@ -53,6 +73,9 @@ def parse_text(text, vocabulary=None):
     if vocabulary is not None:
         for block in blocks:
             topics += vocabulary.find(text[block.start : block.end], block.start, kinds=("topic",))
+
+    for reference in references:
+        reference.cited = _cited_document(reference, mentions)
 
     warnings = []
     for footnote in footnotes:

@@ -92,6 +92,9 @@ class Reference:
     subtitle: Quotation | None = None
     quote: Quotation | None = None
     entry_end: int = 0  # where the entry, continuation lines included, ends
+    # The catalogued document the reference is to: set only when its title is that
+    # document's name, so a book *about* a declaration is not taken for the declaration.
+    cited: "Mention | None" = None
 
 
 @dataclass(frozen=True)

@@ -92,3 +92,20 @@ def test_both_accounts_of_the_kuril_islands_are_kept(wiki, event):
         "permanent peace treaty."
     ]
     assert any("set the stage for future negotiations" in text for text in event_says)
+
+
+def test_a_reference_to_a_book_about_a_document_is_not_taken_for_the_document(vocabulary):
+    parsed = parse_text(
+        "A Title\nThe talks went on for months.[1]\n"
+        "  1. ^ Smith, John. Negotiating the Joint Declaration. Tokyo Press, page 9, 1990.",
+        vocabulary,
+    )
+    [reference] = parsed.references
+    assert reference.title == "Smith, John. Negotiating the Joint Declaration"
+    assert reference.cited is None
+    assert not [f for f in extract_facts(parsed) if f.value in ("1990", "org-tokyo-press")]
+
+
+def test_a_reference_whose_title_is_a_catalogued_document_cites_it(wiki):
+    [reference] = wiki.references
+    assert reference.cited.key == "doc-nyt-1956-10-20-texts"
