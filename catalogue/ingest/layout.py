@@ -153,7 +153,10 @@ def classify(lines):
 
 
 def _is_short(text):
-    return len(text) <= SHORT_LINE and not text.endswith((".", "\u2026"))
+    """A line that may be a heading or key point: short, not closed by a full stop
+    (footnote markers and closing quotation marks after the stop do not count)."""
+    core = re.sub(r"(?:\[\w{1,3}\])+$", "", text).rstrip("\"\u201d\u2019')")
+    return len(text) <= SHORT_LINE and not core.endswith((".", "\u2026"))
 
 
 def make_blocks(lines):

@@ -54,3 +54,8 @@ def test_bulleted_lines_are_key_points_without_their_bullets():
         "Talks opened",
         "A declaration was signed.",
     ]
+
+
+def test_a_short_sentence_closed_by_a_footnote_marker_is_a_paragraph_not_a_key_point():
+    parsed = parse_text('A Visit\nThe talks went on for months.[1]\nHe said "it ended."\n')
+    assert [b.kind for b in parsed.blocks] == ["paragraph", "paragraph"]
