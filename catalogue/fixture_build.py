@@ -227,8 +227,11 @@ def _number(build):
         build.records[model].sort(key=lambda r: r.identifier)
 
 
-def build_fixtures(sources_dir=SOURCES_DIR):
-    """Parse every *.txt in `sources_dir` with its authority file; returns a Build."""
+def build_fixtures(sources_dir=SOURCES_DIR, progress=None):
+    """Parse every *.txt in `sources_dir` with its authority file; returns a Build.
+
+    `progress(index, total, name, message)` is told of each text as it is parsed.
+    """
     sources_dir = Path(sources_dir)
     try:
         vocabulary = load_authority_file(sources_dir / AUTHORITY_FILE)
@@ -237,14 +240,25 @@ def build_fixtures(sources_dir=SOURCES_DIR):
     build = Build()
     records = _authority_records(vocabulary, build)
     parsed_texts, facts = [], []
-    for path in sorted(sources_dir.glob("*.txt")):
+    paths = sorted(sources_dir.glob("*.txt"))
+    for index, path in enumerate(paths, start=1):
         try:
             parsed = parse_text(decode_source(path.read_bytes()), vocabulary)
         except ParseError as error:
             raise BuildError(f"{path.name}: {error}") from None
         build.warnings += [f"{path.name}: {warning}" for warning in parsed.warnings]
         parsed_texts.append((path, parsed))
-        facts += extract_facts(parsed)
+        stated = extract_facts(parsed)
+        facts += stated
+        if progress:
+            progress(
+                index,
+                len(paths),
+                path.name,
+                f"\u201c{parsed.title.text}\u201d: {len(parsed.mentions)} mentions, "
+                f"{len(parsed.footnotes)} footnotes, {len(parsed.quotations)} quotations, "
+                f"{len(stated)} facts about documents",
+            )
     if not parsed_texts:
         raise BuildError(f"no source texts (*.txt) in {sources_dir}")
     _apply_facts(facts, records, build)

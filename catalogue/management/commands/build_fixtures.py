@@ -38,7 +38,12 @@ class Command(BaseCommand):
         output = Path(output)
         self.stdout.write(f"Building from {sources}")
         try:
-            build = build_fixtures(sources)
+            build = build_fixtures(
+                sources,
+                progress=lambda i, n, name, message: self.stdout.write(
+                    f"[{i}/{n}] {name}: {message}"
+                ),
+            )
         except BuildError as error:
             raise CommandError(f"Cannot build the fixtures: {error}") from None
         for warning in build.warnings:
