@@ -24,6 +24,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow format name -> the extension a stored master gets.
@@ -32,10 +33,6 @@ ACCEPTED_MEDIA_TYPES = "image/jpeg,image/png,image/tiff,image/webp"
 DISPLAY_MAX_SIDE = 2400
 THUMBNAIL_MAX_SIDE = 320
 _CHUNK = 1024 * 1024
-
-
-def _megabytes(size):
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 @contextmanager
@@ -79,7 +76,7 @@ def validate_scan(value):
     if size is not None and size > limit:
         raise ValidationError(
             "%(name)s is %(size)s; the largest scan accepted is %(limit)s.",
-            params={"name": name, "size": _megabytes(size), "limit": _megabytes(limit)},
+            params={"name": name, "size": filesizeformat(size), "limit": filesizeformat(limit)},
             code="too_large",
         )
     try:

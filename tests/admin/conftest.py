@@ -22,6 +22,12 @@ PASSWORD = "a-long-test-password-1956"
 ROLES = ["archivist", "editor", "superuser"]
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The real hasher is slow on purpose; these tests are about roles, not hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _staff(django_user_model, username, group=None):
     user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
     if group:

@@ -27,9 +27,7 @@ def _restore_url(record, history_row):
     return reverse(name, args=[record.pk, history_row.history_id])
 
 
-def test_history_page_shows_who_changed_which_field_from_what_to_what(
-    archivist_client, archivist
-):
+def test_history_page_shows_who_changed_which_field_from_what_to_what(archivist_client, archivist):
     person = make_person(name="Ichiro Hatoyama", biography="Politician.")
     _edit(archivist_client, person, biography="Prime Minister of Japan, 1954-1956.")
 
