@@ -3,6 +3,8 @@ records themselves publication, version-checked saves and bulk import/export."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON
 
@@ -143,3 +145,19 @@ class RecordAdmin(ImportExportMixin, CatalogueAdmin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def process_result(self, result, request):
+        """After the confirmed import: success, or (data changed since the preview) nothing."""
+        if not (result.has_errors() or result.has_validation_errors()):
+            return super().process_result(result, request)
+        problems = [
+            f"row {p.number} (identifier {p.identifier}): {'; '.join(p.messages)}"
+            for p in getattr(result, "row_problems", [])
+        ] or [str(error.error) for error in result.base_errors]
+        self.message_user(
+            request,
+            f"Nothing was imported, because {' / '.join(problems)}",
+            messages.ERROR,
+        )
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
