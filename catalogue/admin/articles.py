@@ -128,7 +128,10 @@ class ArticleAdmin(RecordAdmin):
         ("Identity", {"fields": ["identifier", "slug"]}),
     ]
     inlines = [CitationInline, MentionInline, StatementInline]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        **RecordAdmin.formfield_overrides,
+        models.URLField: {"assume_scheme": "https"},
+    }
 
     @admin.display(description="date", ordering="date_earliest")
     def date(self, obj):

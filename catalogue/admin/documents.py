@@ -34,7 +34,7 @@ class DocumentRelationInline(admin.TabularInline):
     fields = ["kind", "target", "note"]
     autocomplete_fields = ["target"]
     verbose_name = "related document"
-    verbose_name_plural = "related documents (this document \u2026 the other)"
+    verbose_name_plural = "related documents"
 
 
 class DocumentExcerptInline(admin.StackedInline):

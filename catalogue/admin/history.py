@@ -79,6 +79,7 @@ class ReadableChangesHelper(HistoricalRecordContextHelper):
 class HistoryAdminMixin(SimpleHistoryAdmin):
     """Every catalogue admin's history page and restore form."""
 
+    object_history_template = "admin/catalogue/object_history.html"
     object_history_list_template = "admin/catalogue/object_history_list.html"
     object_history_form_template = "admin/catalogue/object_history_form.html"
     history_list_per_page = 50
@@ -108,6 +109,14 @@ class HistoryAdminMixin(SimpleHistoryAdmin):
     def untracked_fields(self):
         names = {f.name for f in self.model._meta.get_fields()}
         return [name for name in UNTRACKED_FIELDS if name in names]
+
+    def history_view_title(self, request, obj):
+        return f"History of {obj}"
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return f"An earlier version of {obj}"
+        return f"Restore an earlier version of {obj}"
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and not self.has_change_permission(request):

@@ -1,8 +1,10 @@
 """What every catalogue admin shares: lean changelists, history, and for the
 records themselves publication, version-checked saves and bulk import/export."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from import_export.admin import ImportExportMixin
@@ -47,6 +49,10 @@ class RecordAdmin(ImportExportMixin, CatalogueAdmin):
     """Admin for a catalogue record: document, article, person, organisation, place."""
 
     form = VersionedRecordForm
+    # Lists such as other titles or languages are short: a two-line box is enough.
+    formfield_overrides = {
+        models.JSONField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
+    }
     formats = [CSV, JSON]
     import_template_name = "admin/catalogue/import.html"
     actions = ["publish", "unpublish"]
