@@ -7,6 +7,7 @@ from django.db import models
 from catalogue.models import Article, Citation, Mention, Statement
 
 from .filters import DecadeFilter
+from .forms import VersionedRecordForm
 from .mixins import RecordAdmin
 from .resources import ArticleResource
 
@@ -14,22 +15,15 @@ COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "c
 
 
 class CitationInline(admin.TabularInline):
+    """The citations' links and locators; their words (the reference as
+    written, the quoted text) are edited on each citation's own page."""
+
     model = Citation
     fk_name = "citing_article"
     extra = 0
-    fields = [
-        "footnote_label",
-        "kind",
-        "cited_document",
-        "cited_work",
-        "reference_text",
-        "quoted_text",
-        "locator",
-        "quote_found",
-    ]
+    fields = ["footnote_label", "kind", "cited_document", "cited_work", "locator", "quote_found"]
     readonly_fields = ["quote_found"]
     autocomplete_fields = ["cited_document"]
-    formfield_overrides = COMPACT_TEXT
     show_change_link = True
     verbose_name_plural = "citations made by this article"
 
@@ -68,10 +62,16 @@ class StatementInline(admin.TabularInline):
     verbose_name_plural = "statements (what this article says about a document)"
 
 
+class ArticleForm(VersionedRecordForm):
+    class Meta:
+        labels = {"url": "URL"}
+
+
 @admin.register(Article)
 class ArticleAdmin(RecordAdmin):
+    form = ArticleForm
     resource_classes = [ArticleResource]
-    list_display = ["title", "identifier", "publisher", "date", "status", "modified"]
+    list_display = ["title", "identifier", "publisher", "date", "status", "last_changed"]
     list_select_related = ["publisher"]
     list_filter = ["status", DecadeFilter]
     search_fields = ["title", "identifier", "site_name", "url"]

@@ -24,7 +24,7 @@ class PersonTitleInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(RecordAdmin):
     resource_classes = [PersonResource]
-    list_display = ["name", "sort_name", "identifier", "life_dates_edtf", "status", "modified"]
+    list_display = ["name", "sort_name", "identifier", "life_dates_edtf", "status", "last_changed"]
     list_filter = ["status"]
     search_fields = [*NAME_SEARCH, "viaf"]
     changelist_defer = ["biography", "description"]
@@ -40,7 +40,7 @@ class PersonAdmin(RecordAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(RecordAdmin):
     resource_classes = [OrganisationResource]
-    list_display = ["name", "kind", "identifier", "status", "modified"]
+    list_display = ["name", "kind", "identifier", "status", "last_changed"]
     list_filter = ["status", "kind"]
     search_fields = [*NAME_SEARCH, "viaf"]
     changelist_defer = ["description"]
@@ -55,7 +55,7 @@ class OrganisationAdmin(RecordAdmin):
 @admin.register(Place)
 class PlaceAdmin(RecordAdmin):
     resource_classes = [PlaceResource]
-    list_display = ["name", "kind", "identifier", "status", "modified"]
+    list_display = ["name", "kind", "identifier", "status", "last_changed"]
     list_filter = ["status", "kind"]
     search_fields = [*NAME_SEARCH, "geonames"]
     changelist_defer = ["description"]

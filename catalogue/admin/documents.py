@@ -80,7 +80,7 @@ class DocumentImageInline(admin.StackedInline):
 @admin.register(Document)
 class DocumentAdmin(RecordAdmin):
     resource_classes = [DocumentResource]
-    list_display = ["title", "identifier", "kind", "date", "place", "status", "modified"]
+    list_display = ["title", "identifier", "kind", "date", "place", "status", "last_changed"]
     list_select_related = ["place"]
     list_filter = ["status", "kind", DecadeFilter]
     search_fields = ["title", "identifier", "other_titles", "date_written"]

@@ -7,6 +7,8 @@ from django.contrib.admin.views.main import ChangeList
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON
 
@@ -59,6 +61,10 @@ class RecordAdmin(ImportExportMixin, CatalogueAdmin):
     date_hierarchy = None
     history_list_display = ["version"]
     save_on_top = True
+
+    @admin.display(description="last changed", ordering="modified")
+    def last_changed(self, obj):
+        return date_format(localtime(obj.modified), "j M Y")
 
     # --- change form ---------------------------------------------------------
 
@@ -157,7 +163,7 @@ class RecordAdmin(ImportExportMixin, CatalogueAdmin):
         if not (result.has_errors() or result.has_validation_errors()):
             return super().process_result(result, request)
         problems = [
-            f"row {p.number} (identifier {p.identifier}): {'; '.join(p.messages)}"
+            f"row {p.number} (identifier {p.identifier}): {' '.join(p.messages)}"
             for p in getattr(result, "row_problems", [])
         ] or [str(error.error) for error in result.base_errors]
         self.message_user(
