@@ -1,12 +1,13 @@
 """Revision history in the admin: who changed what, and restoring an earlier version."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
 from catalogue.models import Document, Person, Status
 from tests.admin.conftest import form_data
-from tests.factories import make_document, make_person
+from tests.factories import make_document, make_person, make_place
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +136,22 @@ def test_link_rows_have_history_too(archivist_client, catalogue):
     ).content.decode()
     assert "<del>Article 1</del>" in html
     assert "<ins>Article 9</ins>" in html
+
+
+@pytest.mark.parametrize("saves", [1, 20])
+def test_history_page_query_count_does_not_grow_with_versions(
+    archivist_client, django_assert_num_queries, saves
+):
+    document = make_document(title="Version 0", place=make_place(name="Moscow"))
+    for n in range(saves):
+        document.title = f"Version {n + 1}"
+        document.place = make_place(name=f"City {n}")
+        document.save()
+    # session, user, permissions (2), the record, the page of versions with
+    # their users and places, their count, the version before the page,
+    # the user content type (for links to users; cached per process, so
+    # cleared here to count it every time).
+    ContentType.objects.clear_cache()
+    with django_assert_num_queries(9):
+        response = archivist_client.get(_history_url(document))
+    assert len(response.context["page_obj"]) == saves + 1

@@ -215,3 +215,52 @@ def test_export_from_the_admin_writes_identifiers_never_database_ids(
     assert rows[0]["identifier"] == "doc-declaration"
     assert rows[0]["place"] == "place-moscow"
     assert "id" not in rows[0]
+
+
+def test_article_links_to_many_records_by_identifier(archivist_client):
+    from catalogue.models import Article
+    from tests.factories import make_person
+
+    hatoyama = make_person(name="Ichiro Hatoyama", identifier="person-hatoyama")
+    bulganin = make_person(name="Nikolai Bulganin", identifier="person-bulganin")
+    header = ["identifier", "title", "status", "authors", "about_people", "date_edtf"]
+    content = _csv(
+        [
+            [
+                "article-a",
+                "On the Declaration",
+                "draft",
+                "person-hatoyama",
+                "person-hatoyama,person-bulganin",
+                "1957",
+            ]
+        ],
+        header=header,
+    )
+    _confirm(
+        archivist_client, _preview(archivist_client, content, model="article"), model="article"
+    )
+
+    article = Article.objects.get(identifier="article-a")
+    assert list(article.authors.all()) == [hatoyama]
+    assert set(article.about_people.all()) == {hatoyama, bulganin}
+
+    again = _preview(archivist_client, content, model="article")
+    assert "Skipped" in again.content.decode()  # an unchanged row is not saved again
+
+
+def test_an_unknown_identifier_among_many_links_is_reported_by_row(archivist_client):
+    header = ["identifier", "title", "status", "authors"]
+    content = _csv([["article-a", "On the Declaration", "draft", "person-nobody"]], header=header)
+    html = _preview(archivist_client, content, model="article").content.decode()
+    assert "Row 1 (identifier article-a): authors: No people have the identifiers" in html
+    assert "person-nobody" in html
+
+
+def test_a_file_without_an_identifier_column_is_refused_with_a_reason(archivist_client):
+    content = _csv([["A title", "letter"]], header=["title", "kind"])
+    html = _preview(archivist_client, content).content.decode()
+    assert "Nothing was imported" in html
+    assert "not present in the file headers: identifier" in html
+    assert "Traceback" not in html
+    assert not Document.objects.exists()
