@@ -158,6 +158,11 @@ class RecordAdmin(ImportExportMixin, CatalogueAdmin):
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
+    def get_export_queryset(self, request):
+        # The export starts from the changelist's rows (its filters and search
+        # apply), which leave the long texts out; the file needs them all.
+        return super().get_export_queryset(request).defer(None)
+
     def process_result(self, result, request):
         """After the confirmed import: success, or (data changed since the preview) nothing."""
         if not (result.has_errors() or result.has_validation_errors()):
