@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from catalogue.images import prepare_scan, validate_scan
+
 from .base import CatalogueRecord, DatedRecord, RecordQuerySet
 
 
@@ -224,8 +226,24 @@ class DocumentImage(models.Model):
     """A scan of a document, with a thumbnail and a checksum for fixity."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(upload_to=image_upload_to, width_field="width", height_field="height")
+    image = models.ImageField(
+        "scan",
+        upload_to=image_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[validate_scan],
+        help_text="JPEG, PNG, TIFF or WebP. Kept exactly as uploaded (the master); "
+        "readers are served a copy without its metadata.",
+    )
     thumbnail = models.ImageField(upload_to="thumbnails/", blank=True, editable=False)
+    display = models.ImageField(
+        "display copy",
+        upload_to="display/",
+        blank=True,
+        editable=False,
+        help_text="What readers are served: a JPEG without EXIF, GPS or other metadata.",
+    )
+    original_filename = models.CharField(max_length=255, blank=True, editable=False)
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)
     sha256 = models.CharField(max_length=64, blank=True, editable=False)
@@ -241,4 +259,16 @@ class DocumentImage(models.Model):
         ordering = ["order", "pk"]
 
     def __str__(self):
-        return self.caption or self.image.name
+        return self.caption or self.original_filename or self.image.name
+
+    def save(self, *args, **kwargs):
+        # A new upload gets its checksum and served copies; a caption edit does not.
+        new_files = prepare_scan(self) if self.image and not self.image._committed else []
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            # Leave no stored file behind a row that was never written.
+            for file in new_files:
+                if file and file._committed:
+                    file.storage.delete(file.name)
+            raise

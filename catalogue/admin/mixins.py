@@ -1,0 +1,180 @@
+"""What every catalogue admin shares: lean changelists, history, and for the
+records themselves publication, version-checked saves and bulk import/export."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, JSON
+
+from catalogue import services
+from catalogue.models import Status
+
+from .forms import VersionedRecordForm
+from .history import HistoryAdminMixin
+
+# Record fields shown read-only at the foot of every record's change form.
+RECORD_FIELDS = ("version", "created", "modified")
+
+
+class LeanChangeList(ChangeList):
+    """Leaves out the model admin's long text columns when listing rows."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        defer = getattr(self.model_admin, "changelist_defer", ())
+        return queryset.defer(*defer) if defer else queryset
+
+
+class CatalogueAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    """Base of every catalogue admin.
+
+    Changelists never count the whole table (show_full_result_count) and
+    select the rows' related records in the same query (list_select_related,
+    set per admin), so a page costs the same whatever its length.
+    """
+
+    show_full_result_count = False
+    list_per_page = 50
+    changelist_defer = ()
+
+    def get_changelist(self, request, **kwargs):
+        return LeanChangeList
+
+
+class RecordAdmin(ImportExportMixin, CatalogueAdmin):
+    """Admin for a catalogue record: document, article, person, organisation, place."""
+
+    form = VersionedRecordForm
+    # Lists such as other titles or languages are short: a two-line box is enough.
+    formfield_overrides = {
+        models.JSONField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
+    }
+    formats = [CSV, JSON]
+    import_template_name = "admin/catalogue/import.html"
+    actions = ["publish", "unpublish"]
+    date_hierarchy = None
+    history_list_display = ["version"]
+    save_on_top = True
+
+    @admin.display(description="last changed", ordering="modified")
+    def last_changed(self, obj):
+        return date_format(localtime(obj.modified), "j M Y")
+
+    # --- change form ---------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
+        fields = [f for _name, options in fieldsets for f in options["fields"]]
+        if "expected_version" not in fields:
+            first = fieldsets[0][1]
+            first["fields"] = [*first["fields"], "expected_version"]
+        if obj is not None and self.declares_fieldsets():
+            fieldsets.append(("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]}))
+        return fieldsets
+
+    def declares_fieldsets(self):
+        return self.fieldsets is not None
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            readonly += [f for f in RECORD_FIELDS if f not in readonly]
+        if not services.can_publish(request.user, self.model):
+            # The status field is how a record would be published by hand.
+            readonly.append("status")
+        if obj is not None and obj.is_published:
+            # Published addresses and identifiers never change.
+            readonly += ["identifier", "slug"]
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and getattr(request, "restoring_history_id", None) is not None:
+            # The restore form holds the old version's values; the version it
+            # must be checked against is the one stored now.
+            obj._stored_version = (
+                self.model._default_manager.filter(pk=obj.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+        return super().get_form(request, obj, change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        """Save through the service, refusing a save made from an older version."""
+        obj._history_user = request.user
+        if getattr(request, "restoring_history_id", None) is not None:
+            obj._change_reason = f"Restored version {obj.version}"
+        if not services.can_publish(request.user, self.model):
+            obj.status = self._stored_status(obj)
+        expected = form.cleaned_data.get("expected_version") if change else None
+        if expected is not None:
+            # The save raises the version from the one the form was opened at.
+            obj.version = expected
+        services.record_save(record=obj, expected_version=expected)
+
+    def _stored_status(self, obj):
+        if obj.pk is None:
+            return Status.DRAFT
+        stored = self.model._default_manager.filter(pk=obj.pk).values_list("status", flat=True)
+        return stored.first() or Status.DRAFT
+
+    # --- publication -----------------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user, self.model)
+
+    @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED, "published")
+
+    @admin.action(
+        description="Unpublish selected %(verbose_name_plural)s (back to draft)",
+        permissions=["publish"],
+    )
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT, "unpublished")
+
+    def _set_status(self, request, queryset, status, verb):
+        records = list(queryset)
+        changed = services.records_set_status(records=records, status=status, user=request.user)
+        opts = self.model._meta
+        name = opts.verbose_name if changed == 1 else opts.verbose_name_plural
+        message = f"{changed} {name} {verb}."
+        if unchanged := len(records) - changed:
+            message += f" {unchanged} already were."
+        self.message_user(request, message, messages.SUCCESS)
+
+    # --- bulk import and export -------------------------------------------------
+
+    def has_import_permission(self, request):
+        # An import both adds and changes records.
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_export_queryset(self, request):
+        # The export starts from the changelist's rows (its filters and search
+        # apply), which leave the long texts out; the file needs them all.
+        return super().get_export_queryset(request).defer(None)
+
+    def process_result(self, result, request):
+        """After the confirmed import: success, or (data changed since the preview) nothing."""
+        if not (result.has_errors() or result.has_validation_errors()):
+            return super().process_result(result, request)
+        problems = [
+            f"row {p.number} (identifier {p.identifier}): {' '.join(p.messages)}"
+            for p in getattr(result, "row_problems", [])
+        ] or [str(error.error) for error in result.base_errors]
+        self.message_user(
+            request,
+            f"Nothing was imported, because {' / '.join(problems)}",
+            messages.ERROR,
+        )
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))

@@ -1,0 +1,263 @@
+"""Bulk import and export of records (django-import-export), as CSV or JSON.
+
+Rows are matched on `identifier`, never on database ids, and links to other
+records are written as their identifiers. An import is all-or-nothing: one
+bad row and nothing changes. Each row is saved through the model, so derived
+fields (EDTF date ranges, slugs, versions) and the revision history are kept
+as for any other save. A `version` column, as exported, makes the import
+refuse a row whose record was changed after the export.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from import_export import fields, resources, widgets
+from import_export.results import Result
+
+from catalogue import services
+from catalogue.models import Article, Document, Organisation, Person, Place
+
+
+@dataclass
+class RowProblem:
+    number: int  # counted from the first record after the header line
+    identifier: str
+    messages: list
+
+
+class ImportResult(Result):
+    """Also lists each refused row by number and identifier, in words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.row_problems = []
+
+    def append_invalid_row(self, number, row, validation_error):
+        super().append_invalid_row(number, row, validation_error)
+        messages = []
+        for field, errors in validation_error.message_dict.items():
+            prefix = "" if field == NON_FIELD_ERRORS else f"{field}: "
+            messages += [prefix + error for error in errors]
+        self._problem(number, row, messages)
+
+    def append_error_row(self, number, row, errors):
+        super().append_error_row(number, row, errors)
+        self._problem(number, row, [str(error.error) for error in errors])
+
+    def _problem(self, number, row, messages):
+        identifier = str(row.get("identifier") or "").strip() or "(new record)"
+        self.row_problems.append(RowProblem(number, identifier, messages))
+
+
+class IdentifierWidget(widgets.ForeignKeyWidget):
+    """A link to another record, written as that record's identifier."""
+
+    def __init__(self, model):
+        super().__init__(model, field="identifier")
+
+    def clean(self, value, row=None, **kwargs):
+        value = str(value or "").strip()
+        if not value:
+            return None
+        try:
+            return self.model._default_manager.get(identifier=value)
+        except self.model.DoesNotExist:
+            raise ValueError(
+                f"No {self.model._meta.verbose_name} has the identifier {value!r}."
+            ) from None
+
+
+class IdentifierListWidget(widgets.ManyToManyWidget):
+    """Several links, written as identifiers separated by commas."""
+
+    def __init__(self, model):
+        super().__init__(model, separator=",", field="identifier")
+
+    def clean(self, value, row=None, **kwargs):
+        wanted = [v.strip() for v in str(value or "").split(self.separator) if v.strip()]
+        found = list(self.model._default_manager.filter(identifier__in=wanted))
+        missing = sorted(set(wanted) - {record.identifier for record in found})
+        if missing:
+            raise ValueError(
+                f"No {self.model._meta.verbose_name_plural} have the identifiers "
+                f"{', '.join(repr(m) for m in missing)}."
+            )
+        return found
+
+
+def link(name, model):
+    return fields.Field(attribute=name, column_name=name, widget=IdentifierWidget(model))
+
+
+def links(name, model):
+    return fields.Field(
+        attribute=name, column_name=name, widget=IdentifierListWidget(model), default=None
+    )
+
+
+def derived(name):
+    """A column the catalogue computes: exported for reference, ignored on import."""
+    return fields.Field(attribute=name, column_name=name, readonly=True)
+
+
+class RecordResource(resources.ModelResource):
+    version = fields.Field(
+        attribute="version", column_name="version", readonly=True, widget=widgets.IntegerWidget()
+    )
+
+    class Meta:
+        import_id_fields = ["identifier"]
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+        skip_html_diff = False
+
+    def get_result_class(self):
+        return ImportResult
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
+        # All or nothing, whoever calls: a row that fails validation rolls the
+        # whole file back, as an error in any row already does.
+        kwargs["use_transactions"] = True
+        kwargs["rollback_on_validation_errors"] = True
+        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        stored_status = instance.status
+        stored_version = instance.version if instance.pk else None
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            # Links to many records are saved after the row; check them now so
+            # that an unknown identifier is reported with its row.
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row, **kwargs)
+                except ValueError as error:
+                    errors[field.attribute] = [str(error)]
+        self._check_version(row, stored_version, errors)
+        user = kwargs.get("user")
+        if (
+            instance.status != stored_status
+            and user is not None
+            and not services.can_publish(user, self._meta.model)
+        ):
+            errors["status"] = [
+                f"You may not change the status ({stored_status} to {instance.status}): "
+                "publishing needs the publish permission."
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    def _check_version(self, row, stored_version, errors):
+        written = str(row.get("version") or "").strip()
+        if stored_version is None or not written:
+            return
+        if not written.isdigit():
+            errors["version"] = [f"{written!r} is not a version number."]
+        elif int(written) != stored_version:
+            errors[NON_FIELD_ERRORS] = [
+                f"The record was changed after this file was exported (the file has "
+                f"version {written}, the catalogue version {stored_version}). Export it "
+                "again, or leave the version empty to overwrite it."
+            ]
+
+    def before_save_instance(self, instance, row, **kwargs):
+        file_name = kwargs.get("file_name") or "a file"
+        instance._change_reason = f"Imported from {file_name}"
+
+
+RECORD_FIELDS = ("identifier", "slug", "status")
+AUTHORITY_FIELDS = (*RECORD_FIELDS, "name", "sort_name", "variants", "description", "wikidata")
+
+
+class DocumentResource(RecordResource):
+    place = link("place", Place)
+    date_earliest = derived("date_earliest")
+    date_latest = derived("date_latest")
+
+    class Meta(RecordResource.Meta):
+        model = Document
+        name = "Documents"
+        fields = (
+            *RECORD_FIELDS,
+            "title",
+            "other_titles",
+            "kind",
+            "date_written",
+            "date_edtf",
+            "date_earliest",
+            "date_latest",
+            "place",
+            "languages",
+            "description",
+            "transcription",
+            "transcription_provenance",
+            "version",
+        )
+
+
+class ArticleResource(RecordResource):
+    publisher = link("publisher", Organisation)
+    authors = links("authors", Person)
+    about_documents = links("about_documents", Document)
+    about_people = links("about_people", Person)
+    about_places = links("about_places", Place)
+    about_organisations = links("about_organisations", Organisation)
+    date_earliest = derived("date_earliest")
+    date_latest = derived("date_latest")
+    source_sha256 = derived("source_sha256")
+
+    class Meta(RecordResource.Meta):
+        model = Article
+        name = "Articles"
+        fields = (
+            *RECORD_FIELDS,
+            "title",
+            "publisher",
+            "site_name",
+            "url",
+            "authors",
+            "licence",
+            "accessed",
+            "date_written",
+            "date_edtf",
+            "date_earliest",
+            "date_latest",
+            "body",
+            "sections",
+            "key_points",
+            "source_filename",
+            "source_text",
+            "source_sha256",
+            "about_documents",
+            "about_people",
+            "about_places",
+            "about_organisations",
+            "version",
+        )
+
+
+class PersonResource(RecordResource):
+    class Meta(RecordResource.Meta):
+        model = Person
+        name = "People"
+        fields = (*AUTHORITY_FIELDS, "life_dates_edtf", "biography", "viaf", "version")
+
+
+class OrganisationResource(RecordResource):
+    class Meta(RecordResource.Meta):
+        model = Organisation
+        name = "Organisations"
+        fields = (*AUTHORITY_FIELDS, "kind", "viaf", "version")
+
+
+class PlaceResource(RecordResource):
+    class Meta(RecordResource.Meta):
+        model = Place
+        name = "Places"
+        fields = (*AUTHORITY_FIELDS, "kind", "geonames", "version")
