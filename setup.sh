@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the virtual environment, installs the pinned requirements, migrates
 # the database and loads the seed fixtures. Idempotent: run it as often as you like.
+# INSTALL_ONLY=1 stops after installing (the test command uses that).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
@@ -15,6 +16,9 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -r "$requirements" -c constraints.txt
   touch "$stamp"
+fi
+if [ "${INSTALL_ONLY:-}" = 1 ]; then
+  exit 0
 fi
 .venv/bin/python manage.py migrate --noinput
 # Loads the seed fixtures into an empty catalogue; leaves an edited one alone.

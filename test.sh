@@ -3,7 +3,7 @@
 # browser tests included. Installs what it needs first; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")"
-REQUIREMENTS=requirements-dev.txt ./setup.sh >/dev/null
+INSTALL_ONLY=1 REQUIREMENTS=requirements-dev.txt ./setup.sh
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Chromium for the browser tests"

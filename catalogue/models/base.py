@@ -138,7 +138,13 @@ class CatalogueRecord(models.Model):
     def save(self, *args, **kwargs):
         self.fill_identity()
         if self.pk is not None and not kwargs.get("force_insert"):
-            self.version = (self.version or 0) + 1
+            # Count up from the stored version, not this instance's: a restored
+            # history row or a stale copy carries an older number, and versions
+            # must only ever rise for conflict detection to hold.
+            stored = (
+                type(self)._default_manager.filter(pk=self.pk).values_list("version", flat=True)
+            ).first()
+            self.version = max(stored or 0, self.version or 0) + 1
         super().save(*args, **kwargs)
 
 

@@ -55,6 +55,35 @@ def quote_found_in(quote, text):
     return True
 
 
+class LinkQuerySet(models.QuerySet):
+    """Visibility of link records follows the records they join: a link is public
+    only when every catalogue record it names is published."""
+
+    published_paths: tuple[str, ...] = ()
+
+    def published(self):
+        condition = Q()
+        for path in self.published_paths:
+            condition &= Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__status": "published"})
+        return self.filter(condition)
+
+    def visible_to(self, user):
+        if user is not None and user.is_active and user.is_staff:
+            return self
+        return self.published()
+
+
+class CitationQuerySet(LinkQuerySet):
+    published_paths = ("citing_article", "citing_document", "cited_document")
+
+    def for_listing(self):
+        return self.select_related("citing_article", "citing_document", "cited_document")
+
+
+class MentionQuerySet(LinkQuerySet):
+    published_paths = ("article", "person", "organisation", "place", "document")
+
+
 class Citation(models.Model):
     """One work citing another: the reference as written, the quoted words, the locator."""
 
@@ -91,6 +120,7 @@ class Citation(models.Model):
     source_end = models.PositiveIntegerField(null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = CitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
@@ -150,6 +180,7 @@ class Mention(models.Model):
     end = models.PositiveIntegerField()
 
     history = HistoricalRecords()
+    objects = MentionQuerySet.as_manager()
 
     TARGETS = ("person", "organisation", "place", "document")
 

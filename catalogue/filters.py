@@ -1,0 +1,223 @@
+"""One FilterSet per record type, shared by the browse pages and the API.
+
+Each takes the request so that the status filter widens only for staff; the
+queryset they filter already went through `visible_to(user)`.
+"""
+
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Case, IntegerField, Q, When
+
+from .models import (
+    Article,
+    Citation,
+    Document,
+    Organisation,
+    Person,
+    Place,
+    Status,
+)
+
+MAX_QUERY_LENGTH = 500
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_date_bound(value, *, upper):
+    """'1956' / '1956-10' / '1956-10-19' -> the first (or last) day it covers."""
+    match = _DATE_RE.match(value.strip())
+    if not match:
+        raise ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return datetime.date(year, 12, 31) if upper else datetime.date(year, 1, 1)
+        if day is None:
+            if not upper:
+                return datetime.date(year, month, 1)
+            following = datetime.date(year + month // 12, month % 12 + 1, 1)
+            return following - datetime.timedelta(days=1)
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ValidationError("%(value)s is not a real date.", params={"value": value}) from None
+
+
+class PartialDateField(forms.CharField):
+    def __init__(self, *args, upper=False, **kwargs):
+        self.upper = upper
+        kwargs.setdefault("max_length", 10)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return parse_date_bound(value, upper=self.upper) if value else None
+
+
+class PartialDateFilter(django_filters.Filter):
+    field_class = PartialDateField
+
+
+class SearchTextFilter(django_filters.CharFilter):
+    """`q`: full-text search through the one search entry point, best match first."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        kwargs.setdefault("label", "Search")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value or not value.strip():
+            return qs
+        from .search import matching_pks
+
+        user = getattr(self.parent.request, "user", None)
+        pks = matching_pks(value, model=qs.model, user=user)
+        if not pks:
+            return qs.none()
+        order = Case(
+            *[When(pk=pk, then=i) for i, pk in enumerate(pks)], output_field=IntegerField()
+        )
+        return qs.filter(pk__in=pks).order_by(order, "pk")
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    """Status (staff only) and search, common to every record type."""
+
+    q = SearchTextFilter()
+    status = django_filters.ChoiceFilter(choices=Status.choices, method="filter_status")
+
+    def filter_status(self, qs, name, value):
+        user = getattr(self.request, "user", None)
+        if user is None or not user.is_staff:
+            # The queryset is already published-only for everyone else.
+            return qs
+        return qs.filter(status=value)
+
+
+class DatedFilterSet(RecordFilterSet):
+    """Date range on earliest/latest: a record matches when its span overlaps the range."""
+
+    date_from = PartialDateFilter(method="filter_date_from", label="From (YYYY[-MM[-DD]])")
+    date_to = PartialDateFilter(method="filter_date_to", label="To (YYYY[-MM[-DD]])", upper=True)
+    decade = django_filters.NumberFilter(method="filter_decade", min_value=0, max_value=9990)
+    year = django_filters.NumberFilter(method="filter_year", min_value=1, max_value=9999)
+
+    def filter_date_from(self, qs, name, value):
+        return qs.filter(date_latest__gte=value)
+
+    def filter_date_to(self, qs, name, value):
+        return qs.filter(date_earliest__lte=value)
+
+    def _overlapping(self, qs, first_year, last_year):
+        return qs.filter(
+            date_latest__gte=datetime.date(first_year, 1, 1),
+            date_earliest__lte=datetime.date(last_year, 12, 31),
+        )
+
+    def filter_decade(self, qs, name, value):
+        start = int(value) // 10 * 10
+        return self._overlapping(qs, max(start, 1), start + 9)
+
+    def filter_year(self, qs, name, value):
+        return self._overlapping(qs, int(value), int(value))
+
+
+def _identifier_filter(field_name, label):
+    return django_filters.CharFilter(field_name=field_name, max_length=64, label=label)
+
+
+class DocumentFilterSet(DatedFilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=Document.Kind.choices)
+    person = _identifier_filter("agents__person__identifier", "Person (identifier)")
+    organisation = _identifier_filter(
+        "agents__organisation__identifier", "Organisation (identifier)"
+    )
+    place = _identifier_filter("place__identifier", "Place (identifier)")
+    ordering = django_filters.OrderingFilter(
+        fields=(("title", "title"), ("date_earliest", "date"), ("modified", "modified"))
+    )
+
+    class Meta:
+        model = Document
+        fields = ["q", "kind", "person", "organisation", "place", "status"]
+
+    @property
+    def qs(self):
+        # Joins through agents can repeat a document.
+        return super().qs.distinct()
+
+
+class ArticleFilterSet(DatedFilterSet):
+    mentions = django_filters.CharFilter(
+        method="filter_mentions", max_length=64, label="Mentions (identifier)"
+    )
+    about = _identifier_filter("about_documents__identifier", "About document (identifier)")
+    ordering = django_filters.OrderingFilter(
+        fields=(("title", "title"), ("date_earliest", "date"), ("modified", "modified"))
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "mentions", "about", "status"]
+
+    def filter_mentions(self, qs, name, value):
+        condition = Q()
+        for target in ("person", "organisation", "place", "document"):
+            condition |= Q(**{f"mentions__{target}__identifier": value})
+        return qs.filter(condition)
+
+    @property
+    def qs(self):
+        return super().qs.distinct()
+
+
+class AuthorityFilterSet(RecordFilterSet):
+    ordering = django_filters.OrderingFilter(
+        fields=(("sort_name", "name"), ("modified", "modified"))
+    )
+
+
+class PersonFilterSet(AuthorityFilterSet):
+    class Meta:
+        model = Person
+        fields = ["q", "status"]
+
+
+class OrganisationFilterSet(AuthorityFilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=Organisation.Kind.choices)
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "status"]
+
+
+class PlaceFilterSet(AuthorityFilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=Place.Kind.choices)
+
+    class Meta:
+        model = Place
+        fields = ["q", "kind", "status"]
+
+
+class CitationFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Citation.Kind.choices)
+    article = _identifier_filter("citing_article__identifier", "Citing article (identifier)")
+    document = _identifier_filter("cited_document__identifier", "Cited document (identifier)")
+    quote_found = django_filters.BooleanFilter()
+
+    class Meta:
+        model = Citation
+        fields = ["kind", "article", "document", "quote_found"]
+
+
+FILTERSETS = {
+    Document: DocumentFilterSet,
+    Article: ArticleFilterSet,
+    Person: PersonFilterSet,
+    Organisation: OrganisationFilterSet,
+    Place: PlaceFilterSet,
+    Citation: CitationFilterSet,
+}
