@@ -282,7 +282,8 @@ def name_keys(parsed):
     for term in parsed.must:
         if isinstance(term.node, Phrase) and not term.plain:
             keys.add(" ".join(term.node.words))
-    return keys
+    # "up" is a common word before it is United Press's abbreviation.
+    return {key for key in keys if not all(w in STOP_WORDS for w in key.split())}
 
 
 def _plain_runs(terms):
