@@ -34,7 +34,7 @@ def get_backend():
     return SQLiteBackend()
 
 
-def visibility_sql(record_type, user):
+def visibility_sql(record_type, user, fence=""):
     """`e` rows of one type whose record `user` may see, by the record's own
     visible_to(): the status filter is never restated here.
 
@@ -50,13 +50,13 @@ def visibility_sql(record_type, user):
         .values("pk")
     )
     sql, params = queryset.query.sql_with_params()
-    return f"(e.record_type = %s AND EXISTS ({sql}))", [record_type, *params]
+    return f"(e.record_type = %s AND EXISTS ({sql}{fence}))", [record_type, *params]
 
 
-def any_visible_sql(types, user):
+def any_visible_sql(types, user, fence=""):
     parts, params = [], []
     for record_type in types:
-        sql, more = visibility_sql(record_type, user)
+        sql, more = visibility_sql(record_type, user, fence)
         parts.append(sql)
         params += more
     return "(" + " OR ".join(parts) + ")", params
@@ -66,6 +66,8 @@ class Backend:
     """What both databases share; subclasses fill in the SQL that differs."""
 
     source = ""  # FROM clause that gives `e` (the entry) and the match
+    # Appended to each visibility subquery (see PostgresBackend).
+    fence = ""
     # FROM clause for the unranked order: walks the recency index, so it may
     # differ from `source` where the match itself drives the join.
     recent_source = ""
@@ -101,6 +103,8 @@ class Backend:
         match, match_params = self.match_sql(parsed)
         selects, params = [], []
         for record_type in types:
+            # No fence here: one type at a time, the planner may start from the
+            # records (few articles) or from the matches, whichever is smaller.
             visible, visible_params = visibility_sql(record_type, user)
             selects.append(
                 f"SELECT %s, (SELECT COUNT(*) FROM (SELECT 1 FROM {self.source} "  # noqa: S608
@@ -112,7 +116,7 @@ class Backend:
             return dict(cursor.fetchall())
 
     def hits_sql(self, parsed, user, types, *, ranked, limit, offset):
-        visible, visible_params = any_visible_sql(types, user)
+        visible, visible_params = any_visible_sql(types, user, self.fence)
         if ranked:
             source, (match, params) = self.source, self.match_sql(parsed)
             tier, tier_params = self.tier_sql(parsed)
