@@ -1,35 +1,55 @@
-"""The one search entry point (interim: a plain substring match).
+"""Full-text search across the catalogue: the one entry point.
 
-The full-text backends (SQLite FTS5, PostgreSQL) replace the matching below
-without changing this interface, which pages and the API already call.
+    search("Hatoyama reparations", user=request.user, types=["article"])
+    matching_pks('"hand over to Japan"', model=Document, user=request.user)
+    suggest("Hatoyma")
+
+Queries use words (all must match), "quoted phrases", OR between two terms
+and -word to exclude; case and accents are folded and English words stemmed.
+A name of a person, organisation or place also finds that record's other
+names ("U.S.S.R." finds "USSR" and "Soviet Union"). SQLite (FTS5) and
+PostgreSQL (tsvector + GIN) give the same records in the same order; see
+catalogue/search_backends/. Bad queries never raise: they find nothing, or
+what their words find.
 """
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Model, Q
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-from .models import Article, Document, Organisation, Person, Place
+from catalogue.models.search import AUTHORITY_TYPES, RECORD_TYPES, SearchName
+from catalogue.search_backends import COUNT_CAP, get_backend, model_for
+from catalogue.search_backends.query import MAX_QUERY_LENGTH, clean_query, expand, name_keys, parse
+from catalogue.search_backends.text import WORD_RE, Highlighter, fold
 
-RECORD_TYPES = ("document", "article", "person", "organisation", "place")
-MODELS = {
-    "document": Document,
-    "article": Article,
-    "person": Person,
-    "organisation": Organisation,
-    "place": Place,
-}
-COUNT_CAP = 10_000
-MAX_QUERY_LENGTH = 500
-_FIELDS = {
-    "document": ("title", "description", "transcription"),
-    "article": ("title", "body"),
-    "person": ("name", "variants"),
-    "organisation": ("name", "variants"),
-    "place": ("name", "variants"),
-}
+__all__ = [
+    "COUNT_CAP",
+    "RECORD_TYPES",
+    "SearchHit",
+    "SearchResults",
+    "explain",
+    "matching_pks",
+    "search",
+    "suggest",
+]
+
+# Above this many matches, scoring every one costs more than it is worth to
+# the reader: the newest matches are shown first instead (ranked=False).
+DEFAULT_RANK_LIMIT = 2_000
+MATCHING_PKS_LIMIT = 10_000
+# Names compared with a misspelt query; more than any catalogue here holds.
+SUGGEST_NAME_LIMIT = 50_000
+
+UNRANKED_NOTICE = (
+    "Showing most recent matches: this search matches more than {limit:,} records, too "
+    'many to rank by relevance. Add words or use a "quoted phrase" to narrow it.'
+)
+NO_WORDS_NOTICE = "Nothing to search for: type at least one word that results must contain."
+TRUNCATED_NOTICE = "Only the first {limit} characters of the query were searched."
 
 
 @dataclass
@@ -40,6 +60,7 @@ class SearchHit:
     url: str
     snippet: SafeString
     rank: float
+    title_html: SafeString = field(default_factory=lambda: SafeString(""))
 
 
 @dataclass
@@ -54,69 +75,196 @@ class SearchResults:
     suggestion: str | None = None
 
     @property
-    def total_display(self):
-        return f"{COUNT_CAP:,}+" if self.total_is_capped else f"{self.total:,}"
+    def total_display(self) -> str:
+        return f"{self.total:,}+" if self.total_is_capped else f"{self.total:,}"
 
 
-def _clean(query):
-    return " ".join((query or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH].strip('"')
+def rank_limit():
+    return getattr(settings, "SEARCH_RANK_LIMIT", DEFAULT_RANK_LIMIT)
 
 
-def _queryset(type_, query, user):
-    model = MODELS[type_]
-    condition = Q()
-    for name in _FIELDS[type_]:
-        condition |= Q(**{f"{name}__icontains": query})
-    return model.objects.visible_to(user).filter(condition)
+def _types(types):
+    if types is None:
+        return list(RECORD_TYPES)
+    wanted = {str(t) for t in types}
+    return [t for t in RECORD_TYPES if t in wanted]
 
 
-def _snippet(text, query):
-    position = text.casefold().find(query.casefold())
-    if position < 0:
-        return escape(text[:200])
-    start = max(0, position - 80)
-    end = position + len(query)
-    return mark_safe(  # noqa: S308 - every part is escaped
-        escape(text[start:position])
-        + "<mark>"
-        + escape(text[position:end])
-        + "</mark>"
-        + escape(text[end : end + 120])
-    )
+def _authority_visibility(user):
+    visible = Q()
+    for record_type in AUTHORITY_TYPES:
+        visible |= Q(
+            entry__record_type=record_type,
+            entry__record_id__in=model_for(record_type).objects.visible_to(user).values("pk"),
+        )
+    return visible
 
 
-def search(query, *, user=None, types: Iterable[str] | None = None, limit=20, offset=0):
-    query = _clean(query)
-    results = SearchResults(query=query)
-    if not query:
+def _names_by_key(keys, user):
+    """{key: [name words, ...]}: every name of each authority that `key` names."""
+    if not keys:
+        return {}
+    named = SearchName.objects.filter(_authority_visibility(user), key__in=keys).values("entry")
+    rows = SearchName.objects.filter(entry__in=named).values_list("entry_id", "key")
+    names_of, entries_of = {}, {}
+    for entry_id, key in rows:
+        names_of.setdefault(entry_id, []).append(tuple(key.split()))
+        if key in keys:
+            entries_of.setdefault(key, []).append(entry_id)
+    return {
+        key: list(dict.fromkeys(n for entry in entries for n in names_of[entry]))
+        for key, entries in entries_of.items()
+    }
+
+
+def _prepare(query, user):
+    parsed = parse(query)
+    if parsed.is_empty:
+        return parsed
+    return expand(parsed, _names_by_key(name_keys(parsed), user))
+
+
+def _cap(count):
+    return min(count, COUNT_CAP), count > COUNT_CAP
+
+
+def search(
+    query: str,
+    *,
+    user=None,
+    types: Iterable[str] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResults:
+    """Ranked, highlighted hits for `query` among the records `user` may see."""
+    text = clean_query(query)
+    results = SearchResults(query=text, counts_by_type=dict.fromkeys(RECORD_TYPES, 0))
+    notices = []
+    if len(" ".join(str(query or "").split())) > MAX_QUERY_LENGTH:
+        notices.append(TRUNCATED_NOTICE.format(limit=MAX_QUERY_LENGTH))
+    parsed = _prepare(text, user)
+    wanted = _types(types)
+    if parsed.is_empty or not wanted:
+        if text:
+            notices.append(NO_WORDS_NOTICE)
+        results.notice = " ".join(notices)
         return results
-    for type_ in [t for t in RECORD_TYPES if types is None or t in set(types)]:
-        qs = _queryset(type_, query, user)
-        results.counts_by_type[type_] = qs.count()
-        for record in qs[: offset + limit]:
-            text = " ".join(str(getattr(record, f) or "") for f in _FIELDS[type_])
-            results.hits.append(
-                SearchHit(
-                    type_,
-                    record,
-                    str(record),
-                    record.get_absolute_url(),
-                    _snippet(text, query),
-                    1.0,
-                )
-            )
-    results.total = sum(results.counts_by_type.values())
-    results.hits = results.hits[offset : offset + limit]
+
+    backend = get_backend()
+    counts = backend.counts(parsed, user)
+    for record_type, count in counts.items():
+        results.counts_by_type[record_type] = _cap(count)[0]
+    results.total, results.total_is_capped = _cap(sum(counts[t] for t in wanted))
+    results.ranked = results.total <= rank_limit()
+    if not results.ranked:
+        notices.append(UNRANKED_NOTICE.format(limit=rank_limit()))
+    results.notice = " ".join(notices)
+    if results.total == 0:
+        results.suggestion = suggest(text)
+        return results
+
+    limit, offset = max(0, min(int(limit), 100)), max(0, int(offset))
+    rows = backend.hits(parsed, user, wanted, ranked=results.ranked, limit=limit, offset=offset)
+    results.hits = _hits(rows, parsed, user)
     return results
 
 
-def matching_pks(query, *, model, user=None):
-    query = _clean(query)
-    type_ = next(t for t, m in MODELS.items() if m is model)
-    if not query:
+def _hits(rows, parsed, user):
+    """Hits for page rows, their records fetched in one query per type."""
+    ids_by_type = {}
+    for _, record_type, record_id, *_ in rows:
+        ids_by_type.setdefault(record_type, []).append(record_id)
+    records = {
+        record_type: model_for(record_type).objects.visible_to(user).for_listing().in_bulk(ids)
+        for record_type, ids in ids_by_type.items()
+    }
+    highlighter = Highlighter(parsed.highlight_terms())
+    hits = []
+    for _, record_type, record_id, _title, names, body, tier, score in rows:
+        record = records[record_type].get(record_id)
+        if record is None:  # deleted or hidden since the match was made
+            continue
+        snippet = highlighter.snippet(body) or highlighter.snippet(names)
+        if snippet is None:
+            snippet = Highlighter.opening(body or names)
+        score = max(float(score or 0), 0.0)
+        hits.append(
+            SearchHit(
+                type=record_type,
+                record=record,
+                title=str(record),
+                url=record.get_absolute_url(),
+                snippet=snippet,
+                rank=float(tier) + score / (1 + score),
+                title_html=highlighter.whole(str(record)),
+            )
+        )
+    return hits
+
+
+def matching_pks(query: str, *, model, user=None) -> list[int]:
+    """Primary keys of `model` records matching `query`, best first (bounded), for browse
+    pages and the API's `q` filter to intersect with their FilterSet queryset."""
+    record_type = model._meta.model_name
+    parsed = _prepare(query, user)
+    if parsed.is_empty or record_type not in RECORD_TYPES:
         return []
-    return list(_queryset(type_, query, user).values_list("pk", flat=True)[:COUNT_CAP])
+    backend = get_backend()
+    count = backend.counts(parsed, user, types=[record_type])[record_type]
+    rows = backend.hits(
+        parsed,
+        user,
+        [record_type],
+        ranked=count <= rank_limit(),
+        limit=MATCHING_PKS_LIMIT,
+        offset=0,
+    )
+    return [row[2] for row in rows]
 
 
-def suggest(query):
-    return None
+def explain(query: str, *, user=None, types: Iterable[str] | None = None) -> str:
+    """The database's plan for the page of hits `search` would read: for
+    checking that rare words use the full-text index."""
+    parsed = _prepare(query, user)
+    if parsed.is_empty:
+        return ""
+    backend = get_backend()
+    wanted = _types(types)
+    counts = backend.counts(parsed, user, types=wanted)
+    ranked = sum(counts.values()) <= rank_limit()
+    return backend.explain(parsed, user, wanted, ranked=ranked, limit=20, offset=0)
+
+
+def suggest(query: str) -> str | None:
+    """A spelling of `query` that names a published person, organisation or
+    place ("Hatoyma" -> "Hatoyama"), or None when nothing is close."""
+    written = [m.group() for m in WORD_RE.finditer(clean_query(query))]
+    folded = [fold(w) for w in written]
+    if not folded or all(len(w) < 4 for w in folded):
+        return None
+    names = dict(
+        SearchName.objects.filter(_authority_visibility(None))
+        .order_by("key")
+        .values_list("key", "name")[:SUGGEST_NAME_LIMIT]
+    )
+    query_key = " ".join(folded)
+    if query_key in names:
+        return None
+    close = difflib.get_close_matches(query_key, names, n=1, cutoff=0.8)
+    if close:
+        return names[close[0]]
+    # Word by word: a misspelt surname inside a longer query.
+    vocabulary = {}
+    for name in names.values():
+        for word in WORD_RE.findall(name):
+            vocabulary.setdefault(fold(word), word)
+    changed, out = False, []
+    for word, key in zip(written, folded, strict=True):
+        if len(key) >= 4 and key not in vocabulary:
+            close = difflib.get_close_matches(key, vocabulary, n=1, cutoff=0.8)
+            if close:
+                out.append(vocabulary[close[0]])
+                changed = True
+                continue
+        out.append(word)
+    return " ".join(out) if changed else None

@@ -10,6 +10,8 @@ from django.db import migrations
 
 ARCHIVIST = "Archivist"
 EDITOR = "Editor"
+# Tables the code derives from the records (the search index); nobody edits them.
+DERIVED = {"searchentry", "searchname"}
 
 
 def _permissions(apps, using):
@@ -17,6 +19,8 @@ def _permissions(apps, using):
     archivist, editor = set(), set()
     for model in apps.get_app_config("catalogue").get_models():
         name = model._meta.model_name
+        if name in DERIVED:
+            continue
         if name.startswith("historical"):
             # History is read here and restored through the record's own form.
             archivist.add(f"view_{name}")
@@ -68,7 +72,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("catalogue", "0001_initial"),
+        ("catalogue", "0002_search_index"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]

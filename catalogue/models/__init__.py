@@ -10,6 +10,7 @@ from .documents import (
     DocumentQuerySet,
     DocumentRelation,
 )
+from .search import SearchEntry, SearchName
 
 __all__ = [
     "Article",
@@ -29,6 +30,8 @@ __all__ = [
     "PersonTitle",
     "Place",
     "RecordQuerySet",
+    "SearchEntry",
+    "SearchName",
     "Statement",
     "Status",
     "normalise_for_matching",

@@ -1,0 +1,169 @@
+"""One full-text backend per database; `catalogue.search` picks the one in use.
+
+Each backend renders a parsed query (see query.py) into its database's
+syntax and supplies the pieces of SQL that differ: where the matches come
+from, the match condition, the field tier and the relevance score. The
+queries themselves are assembled here, once, so that both databases count,
+rank, bound and page in exactly the same way.
+
+SQL text is put together from constants only (hence the S608 waivers);
+everything a reader typed travels as a query parameter.
+"""
+
+from django.apps import apps
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from catalogue.models.search import RECORD_TYPES
+
+COUNT_CAP = 10_000
+ENTRY = "catalogue_searchentry"
+
+
+def model_for(record_type):
+    return apps.get_model("catalogue", record_type)
+
+
+def get_backend():
+    if connection.vendor == "postgresql":
+        from .postgres import PostgresBackend
+
+        return PostgresBackend()
+    from .sqlite import SQLiteBackend
+
+    return SQLiteBackend()
+
+
+def visibility_sql(record_type, user, fence=""):
+    """`e` rows of one type whose record `user` may see, by the record's own
+    visible_to(): the status filter is never restated here.
+
+    A correlated EXISTS, not IN (list of ids): the database probes the
+    record's primary key once per matching row, so a rare word costs a few
+    probes however large the catalogue, instead of listing every id.
+    """
+    queryset = (
+        model_for(record_type)
+        .objects.visible_to(user)
+        .order_by()
+        .filter(pk=RawSQL("e.record_id", ()))
+        .values("pk")
+    )
+    sql, params = queryset.query.sql_with_params()
+    return f"(e.record_type = %s AND EXISTS ({sql}{fence}))", [record_type, *params]
+
+
+def any_visible_sql(types, user, fence=""):
+    parts, params = [], []
+    for record_type in types:
+        sql, more = visibility_sql(record_type, user, fence)
+        parts.append(sql)
+        params += more
+    return "(" + " OR ".join(parts) + ")", params
+
+
+class Backend:
+    """What both databases share; subclasses fill in the SQL that differs."""
+
+    source = ""  # FROM clause that gives `e` (the entry) and the match
+    # Appended to each visibility subquery (see PostgresBackend).
+    fence = ""
+    # FROM clause for the unranked order: walks the recency index, so it may
+    # differ from `source` where the match itself drives the join.
+    recent_source = ""
+
+    def match_sql(self, parsed):
+        raise NotImplementedError
+
+    def recent_match_sql(self, parsed):
+        return self.match_sql(parsed)
+
+    def tier_sql(self, parsed):
+        raise NotImplementedError
+
+    def score_sql(self, parsed):
+        raise NotImplementedError
+
+    def upsert_sql(self, count):
+        raise NotImplementedError
+
+    def upsert_params(self, row):
+        raise NotImplementedError
+
+    def explain_prefix(self):
+        raise NotImplementedError
+
+    def after_rebuild(self):
+        """Compact or analyse the index after a bulk rebuild."""
+
+    # -- reads --------------------------------------------------------------
+
+    def counts(self, parsed, user, types=RECORD_TYPES):
+        """Matches per record type, each counted no further than COUNT_CAP + 1."""
+        match, match_params = self.match_sql(parsed)
+        selects, params = [], []
+        for record_type in types:
+            # No fence here: one type at a time, the planner may start from the
+            # records (few articles) or from the matches, whichever is smaller.
+            visible, visible_params = visibility_sql(record_type, user)
+            selects.append(
+                f"SELECT %s, (SELECT COUNT(*) FROM (SELECT 1 FROM {self.source} "  # noqa: S608
+                f"WHERE {match} AND {visible} LIMIT %s) AS capped)"
+            )
+            params += [record_type, *match_params, *visible_params, COUNT_CAP + 1]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            return dict(cursor.fetchall())
+
+    def hits_sql(self, parsed, user, types, *, ranked, limit, offset):
+        visible, visible_params = any_visible_sql(types, user, self.fence)
+        if ranked:
+            source, (match, params) = self.source, self.match_sql(parsed)
+            tier, tier_params = self.tier_sql(parsed)
+            score, score_params = self.score_sql(parsed)
+            order = "tier DESC, score DESC, e.record_type, e.record_id"
+        else:
+            # Too many matches to score them all: the recency index orders them,
+            # and a page reads only as many rows as it needs to fill itself.
+            source, (match, params) = self.recent_source, self.recent_match_sql(parsed)
+            tier, tier_params, score, score_params = "0", [], "0.0", []
+            order = "e.modified DESC, e.id DESC"
+        sql = (
+            f"SELECT e.id, e.record_type, e.record_id, e.title, e.names, e.body, "  # noqa: S608
+            f"{tier} AS tier, {score} AS score FROM {source} "
+            f"WHERE {match} AND {visible} ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        return sql, [*tier_params, *score_params, *params, *visible_params, limit, offset]
+
+    def hits(self, parsed, user, types, *, ranked, limit, offset):
+        sql, params = self.hits_sql(parsed, user, types, ranked=ranked, limit=limit, offset=offset)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def explain(self, parsed, user, types, *, ranked, limit, offset):
+        sql, params = self.hits_sql(parsed, user, types, ranked=ranked, limit=limit, offset=offset)
+        with connection.cursor() as cursor:
+            cursor.execute(self.explain_prefix() + sql, params)
+            return "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
+
+    # -- writes -------------------------------------------------------------
+
+    def upsert(self, rows):
+        """Insert or replace entries; returns {(record_type, record_id): entry id}."""
+        ids = {}
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), 200):
+                batch = rows[start : start + 200]
+                params = [p for row in batch for p in self.upsert_params(row)]
+                cursor.execute(self.upsert_sql(len(batch)), params)
+                for entry_id, record_type, record_id in cursor.fetchall():
+                    ids[(record_type, record_id)] = entry_id
+        return ids
+
+
+UPSERT_TAIL = (
+    " ON CONFLICT (record_type, record_id) DO UPDATE SET title = excluded.title, "
+    "names = excluded.names, body = excluded.body, modified = excluded.modified{extra} "
+    "RETURNING id, record_type, record_id"
+)

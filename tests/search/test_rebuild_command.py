@@ -1,0 +1,63 @@
+from io import StringIO
+
+import pytest
+from django.core import serializers
+from django.core.management import call_command
+from django.utils import timezone
+
+from catalogue.models import Document, DocumentExcerpt, Organisation, SearchEntry, Status
+from catalogue.search import search
+from tests.factories import make_document, make_organisation
+from tests.search.conftest import records
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rebuild_indexes_records_that_bypassed_save_and_drops_stale_entries(db):
+    Document.objects.bulk_create(
+        [
+            Document(identifier=f"doc-kuril-{n}", slug=f"kuril-{n}", title=f"Kuril note {n}")
+            for n in range(3)
+        ]
+    )
+    Document.objects.update(status=Status.PUBLISHED)
+    ghost = SearchEntry.objects.create(
+        record_type="document", record_id=987_654, title="Kuril ghost", modified=timezone.now()
+    )
+    assert search("Kuril").total == 0
+
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+
+    assert search("Kuril").total == 3
+    assert not SearchEntry.objects.filter(pk=ghost.pk).exists()
+    output = out.getvalue()
+    assert "document      [##############################]       3/3" in output
+    assert "Indexed 3 records (3 document, 0 article, 0 person" in output
+    assert "removed 1 stale entries" in output
+
+
+def test_rebuild_twice_leaves_one_entry_per_record(corpus):
+    call_command("rebuild_search_index", stdout=StringIO())
+    call_command("rebuild_search_index", stdout=StringIO())
+    assert SearchEntry.objects.count() == 10
+    assert records(search("Habomai"))[0] == corpus.habomai
+
+
+def test_records_loaded_from_a_fixture_are_searchable_without_a_rebuild(tmp_path):
+    union = make_organisation(name="Soviet Union", variants=["USSR", "U.S.S.R."])
+    document = make_document(title="Joint Declaration")
+    excerpt = DocumentExcerpt.objects.create(document=document, text="the Habomai and Shikotan")
+    # The excerpt comes first: loaddata may meet a child before its parent.
+    data = serializers.serialize("json", [excerpt, document, union], indent=1)
+    DocumentExcerpt.objects.all().delete()
+    Document.objects.all().delete()
+    Organisation.objects.all().delete()
+    assert search("Habomai").total == search("U.S.S.R.").total == 0
+
+    fixture = tmp_path / "catalogue.json"
+    fixture.write_text(data)
+    call_command("loaddata", str(fixture), verbosity=0)
+
+    assert [h.record.identifier for h in search("Habomai").hits] == [document.identifier]
+    assert [h.record.identifier for h in search("U.S.S.R.").hits] == [union.identifier]
