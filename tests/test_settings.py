@@ -69,3 +69,46 @@ def test_default_sqlite_database_uses_wal_and_a_busy_timeout(tmp_path):
     mode, timeout = result.stdout.split()
     assert mode == "wal"
     assert int(timeout) >= 5000
+
+
+def test_redis_url_selects_the_shared_redis_cache_and_without_it_local_memory():
+    probe = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'])"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    base = {**clean, "DJANGO_SETTINGS_MODULE": "archive_site.settings", "DJANGO_DEBUG": "true"}
+    shared = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={**base, "REDIS_URL": "redis://127.0.0.1:6379/0"},
+        capture_output=True,
+        text=True,
+    )
+    local = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=base, capture_output=True, text=True
+    )
+    assert shared.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert local.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_the_redis_cache_is_shared_between_processes(tmp_path):
+    # Two processes with the same REDIS_URL see each other's entries: what
+    # API throttling across several app servers relies on.
+    def run(code):
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+        env = {
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "archive_site.settings",
+            "DJANGO_DEBUG": "true",
+            "REDIS_URL": "redis://127.0.0.1:6379/15",
+        }
+        prefix = "import django; django.setup(); from django.core.cache import cache; "
+        return subprocess.run(
+            [sys.executable, "-c", prefix + code], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+
+    key = f"shared-{tmp_path.name}"
+    assert run(f"cache.set({key!r}, 'seen', 60)").returncode == 0
+    result = run(f"print(cache.get({key!r})); cache.delete({key!r})")
+    assert result.stdout.strip() == "seen", result.stderr
