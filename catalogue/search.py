@@ -175,7 +175,7 @@ def _hits(rows, parsed, user):
     for _, record_type, record_id, *_ in rows:
         ids_by_type.setdefault(record_type, []).append(record_id)
     records = {
-        record_type: model_for(record_type).objects.visible_to(user).for_listing().in_bulk(ids)
+        record_type: model_for(record_type).objects.listing_for(user).in_bulk(ids)
         for record_type, ids in ids_by_type.items()
     }
     highlighter = Highlighter(parsed.highlight_terms())

@@ -17,7 +17,7 @@ def home(request):
 
 
 def _detail(request, model, slug, template):
-    record = get_object_or_404(model.objects.visible_to(request.user).for_detail(), slug=slug)
+    record = get_object_or_404(model.objects.detail_for(request.user), slug=slug)
     return render(request, template, {"record": record})
 
 

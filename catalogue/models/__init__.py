@@ -1,6 +1,14 @@
 from .articles import Article, ArticleQuerySet, sha256_text
 from .authorities import Organisation, Person, PersonTitle, Place
-from .base import CatalogueRecord, DatedRecord, RecordQuerySet, Status, parse_edtf_range
+from .base import (
+    CatalogueRecord,
+    DatedRecord,
+    LinkQuerySet,
+    RecordQuerySet,
+    Status,
+    links,
+    parse_edtf_range,
+)
 from .citations import Citation, Mention, Statement, normalise_for_matching, quote_found_in
 from .documents import (
     Document,
@@ -29,11 +37,13 @@ __all__ = [
     "Person",
     "PersonTitle",
     "Place",
+    "LinkQuerySet",
     "RecordQuerySet",
     "SearchEntry",
     "SearchName",
     "Statement",
     "Status",
+    "links",
     "normalise_for_matching",
     "parse_edtf_range",
     "quote_found_in",

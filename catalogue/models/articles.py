@@ -5,7 +5,7 @@ import hashlib
 from django.db import models
 from django.urls import reverse
 
-from .base import CatalogueRecord, DatedRecord, RecordQuerySet
+from .base import CatalogueRecord, DatedRecord, RecordQuerySet, links
 
 
 def sha256_text(text):
@@ -13,33 +13,37 @@ def sha256_text(text):
 
 
 class ArticleQuerySet(RecordQuerySet):
-    def for_listing(self):
+    def for_listing(self, user=None):
+        from .authorities import Person
+
         return (
             self.select_related("publisher")
-            .prefetch_related("authors")
+            .prefetch_related(models.Prefetch("authors", queryset=links(Person, user)))
             .order_by("title", "pk")
             .defer("source_text", "body")
         )
 
-    def for_detail(self):
+    def for_detail(self, user=None):
+        from .authorities import Person
         from .citations import Citation, Mention
+        from .documents import Document
 
         return (
             self.select_related("publisher")
             .prefetch_related(
-                "authors",
-                "about_documents",
+                models.Prefetch("authors", queryset=links(Person, user)),
+                models.Prefetch("about_documents", queryset=links(Document, user)),
                 models.Prefetch(
                     "mentions",
-                    queryset=Mention.objects.select_related(
-                        "person", "organisation", "place", "document"
-                    ).order_by("start"),
+                    queryset=links(Mention, user)
+                    .select_related("person", "organisation", "place", "document")
+                    .order_by("start"),
                 ),
                 models.Prefetch(
                     "citations",
-                    queryset=Citation.objects.select_related("cited_document").order_by(
-                        "source_start", "pk"
-                    ),
+                    queryset=links(Citation, user)
+                    .select_related("cited_document")
+                    .order_by("source_start", "pk"),
                 ),
             )
             .order_by("pk")

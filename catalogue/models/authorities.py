@@ -8,7 +8,7 @@ from .base import CatalogueRecord, DatedRecord, RecordQuerySet, validate_edtf
 
 
 class AuthorityQuerySet(RecordQuerySet):
-    def for_listing(self):
+    def for_listing(self, user=None):
         return self.order_by("sort_name", "pk")
 
 

@@ -6,6 +6,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.text import slugify
 from edtf import parse_edtf, struct_time_to_date
 from edtf.parser.edtf_exceptions import EDTFParseException
@@ -62,14 +63,49 @@ class RecordQuerySet(models.QuerySet):
             return self
         return self.published()
 
-    def for_listing(self):
+    def for_listing(self, user=None):
+        """The joins a list of these records needs. With `user`, linked records
+        (parties, mentions, citations...) are limited to what that user may see;
+        without, every link is loaded (admin, exports, commands)."""
         return self
 
-    def for_detail(self):
-        return self.for_listing()
+    def for_detail(self, user=None):
+        return self.for_listing(user)
+
+    def listing_for(self, user):
+        """What `user` may list, with the joins: the one call pages and the API make."""
+        return self.visible_to(user).for_listing(user)
+
+    def detail_for(self, user):
+        """What `user` may open as a detail page or resource, with the joins."""
+        return self.visible_to(user).for_detail(user)
 
     def get_by_natural_key(self, identifier):
         return self.get(identifier=identifier)
+
+
+def links(model, user):
+    """`model`'s rows for a prefetch: every row without a user, else those `user` may see."""
+    queryset = model._default_manager.all()
+    return queryset if user is None else queryset.visible_to(user)
+
+
+class LinkQuerySet(models.QuerySet):
+    """Visibility of link records follows the records they join: a link is public
+    only when every catalogue record it names is published."""
+
+    published_paths: tuple[str, ...] = ()
+
+    def published(self):
+        condition = Q()
+        for path in self.published_paths:
+            condition &= Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__status": "published"})
+        return self.filter(condition)
+
+    def visible_to(self, user):
+        if user is not None and user.is_active and user.is_staff:
+            return self
+        return self.published()
 
 
 class CatalogueRecord(models.Model):

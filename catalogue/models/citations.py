@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from .base import LinkQuerySet
+
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -55,29 +57,16 @@ def quote_found_in(quote, text):
     return True
 
 
-class LinkQuerySet(models.QuerySet):
-    """Visibility of link records follows the records they join: a link is public
-    only when every catalogue record it names is published."""
-
-    published_paths: tuple[str, ...] = ()
-
-    def published(self):
-        condition = Q()
-        for path in self.published_paths:
-            condition &= Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__status": "published"})
-        return self.filter(condition)
-
-    def visible_to(self, user):
-        if user is not None and user.is_active and user.is_staff:
-            return self
-        return self.published()
-
-
 class CitationQuerySet(LinkQuerySet):
     published_paths = ("citing_article", "citing_document", "cited_document")
 
-    def for_listing(self):
+    def for_listing(self, user=None):
         return self.select_related("citing_article", "citing_document", "cited_document")
+
+    def listing_for(self, user):
+        return self.visible_to(user).for_listing(user)
+
+    detail_for = listing_for
 
 
 class MentionQuerySet(LinkQuerySet):
@@ -239,6 +228,10 @@ class Mention(models.Model):
         return f"{self.surface} @{self.start}"
 
 
+class StatementQuerySet(LinkQuerySet):
+    published_paths = ("document", "article")
+
+
 class Statement(models.Model):
     """What one source says about a document on a topic, in its own words.
 
@@ -254,6 +247,7 @@ class Statement(models.Model):
     end = models.PositiveIntegerField()
 
     history = HistoricalRecords()
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "topic", "article", "start"]

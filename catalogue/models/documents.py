@@ -9,38 +9,65 @@ from simple_history.models import HistoricalRecords
 
 from catalogue.images import prepare_scan, validate_scan
 
-from .base import CatalogueRecord, DatedRecord, RecordQuerySet
+from .base import CatalogueRecord, DatedRecord, LinkQuerySet, RecordQuerySet, links
 
 
 class DocumentQuerySet(RecordQuerySet):
-    def for_listing(self):
+    def for_listing(self, user=None):
         return self.select_related("place").order_by("date_earliest", "title", "pk")
 
-    def with_agents(self):
+    def with_agents(self, user=None):
         return self.prefetch_related(
             models.Prefetch(
                 "agents",
-                queryset=DocumentAgent.objects.select_related("person", "organisation"),
+                queryset=links(DocumentAgent, user).select_related("person", "organisation"),
             )
         )
 
-    def for_detail(self):
+    def for_detail(self, user=None):
+        from .citations import Citation, Statement
+
         return (
-            self.for_listing()
-            .with_agents()
+            self.for_listing(user)
+            .with_agents(user)
             .prefetch_related(
                 models.Prefetch(
-                    "excerpts", queryset=DocumentExcerpt.objects.select_related("source_article")
+                    "excerpts",
+                    queryset=links(DocumentExcerpt, user).select_related("source_article"),
                 ),
                 models.Prefetch(
-                    "relations_out", queryset=DocumentRelation.objects.select_related("target")
+                    "relations_out",
+                    queryset=links(DocumentRelation, user).select_related("target"),
                 ),
                 models.Prefetch(
-                    "relations_in", queryset=DocumentRelation.objects.select_related("source")
+                    "relations_in",
+                    queryset=links(DocumentRelation, user).select_related("source"),
+                ),
+                models.Prefetch(
+                    "cited_by",
+                    queryset=links(Citation, user)
+                    .select_related("citing_article", "citing_document")
+                    .order_by("citing_article__title", "source_start", "pk"),
+                ),
+                models.Prefetch(
+                    "statements",
+                    queryset=links(Statement, user).select_related("article"),
                 ),
                 "images",
             )
         )
+
+
+class DocumentAgentQuerySet(LinkQuerySet):
+    published_paths = ("document", "person", "organisation")
+
+
+class DocumentRelationQuerySet(LinkQuerySet):
+    published_paths = ("source", "target")
+
+
+class DocumentExcerptQuerySet(LinkQuerySet):
+    published_paths = ("document", "source_article")
 
 
 class Document(DatedRecord, CatalogueRecord):
@@ -134,6 +161,7 @@ class DocumentAgent(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
+    objects = DocumentAgentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -173,6 +201,7 @@ class DocumentRelation(models.Model):
     note = models.CharField(max_length=500, blank=True)
 
     history = HistoricalRecords()
+    objects = DocumentRelationQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
@@ -210,6 +239,7 @@ class DocumentExcerpt(models.Model):
     source_end = models.PositiveIntegerField(null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = DocumentExcerptQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
