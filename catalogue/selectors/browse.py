@@ -114,7 +114,7 @@ def page_size(params):
     raw = params.get("per_page", "")
     if not raw:
         return DEFAULT_PAGE_SIZE
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
         raise BadPageRequest(f"per_page must be a whole number from 1 to {MAX_PAGE_SIZE}.")
     return int(raw)
 
@@ -175,8 +175,8 @@ def browse(model, request):
 
 
 def _relevance_page(filtered, matches, cursor, size):
-    if cursor and not (cursor.startswith("r") and cursor[1:].isdigit()):
-        raise BadPageRequest(BROKEN_CURSOR) from None
+    if cursor and not (cursor.startswith("r") and cursor[1:].isascii() and cursor[1:].isdigit()):
+        raise BadPageRequest(BROKEN_CURSOR)
     start = min(int(cursor[1:]) if cursor else 0, COUNT_CAP)
     kept = set(filtered.order_by().values_list("pk", flat=True))
     ordered = [pk for pk in matches if pk in kept]

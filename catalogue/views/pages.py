@@ -36,7 +36,7 @@ def home(request):
 
 
 def _whole_number(value, low, high):
-    return value.isdigit() and low <= int(value) <= high
+    return value.isascii() and value.isdigit() and low <= int(value) <= high
 
 
 def search_page(request):
