@@ -44,7 +44,7 @@ def test_organisation_kind_facet_counts_and_filters(client):
 
 
 def _make(kind, n):
-    for i in range(n):
+    for _ in range(n):
         if kind == "articles":
             make_article().authors.add(make_person())
         elif kind == "people":
