@@ -101,6 +101,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the request's user on every history row written during it.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Public pages: Content-Security-Policy, and ETags that differ for staff
+    # and everyone else so a conditional GET answers 304 only to the same kind
+    # of reader. Last, so it sees the page as rendered.
+    "catalogue.middleware.PublicPageHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "archive_site.urls"
@@ -115,6 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "catalogue.context_processors.site",
             ],
         },
     },
@@ -186,6 +191,12 @@ STORAGES = {
     },
 }
 
+# Without collectstatic (local runs, tests) whitenoise reads files where the
+# finders find them, checked on each request; a missing STATIC_ROOT is then no
+# reason to warn. Production serves the collected, hashed files.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
 # Uploaded scans: refuse anything larger than this before Pillow opens it.
 MAX_IMAGE_UPLOAD_BYTES = env_int("MAX_IMAGE_UPLOAD_BYTES", 40 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -196,6 +207,16 @@ if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The public pages' Content-Security-Policy: no inline script or style, nothing
+# from other sites. /admin/ and /api/ (docs page) manage their own.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+CSP_EXEMPT_PATH_PREFIXES = ("/admin/", "/api/")
+CATALOGUE_SITE_NAME = env_str("CATALOGUE_SITE_NAME", "Archival catalogue")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

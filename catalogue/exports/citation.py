@@ -1,10 +1,11 @@
-"""CSL-JSON, BibTeX, RIS and a Chicago-style reference for documents and articles."""
+"""CSL-JSON, BibTeX, RIS and a Chicago-style reference for documents and articles,
+and for people, organisations and places as catalogue entries."""
 
 import re
 
 from django.utils.formats import date_format
 
-from ..models import Article, Document, DocumentAgent, Person
+from ..models import Article, Document, DocumentAgent, Organisation, Person, Place
 from .dates import date_parts
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -20,8 +21,22 @@ CSL_TYPES = {
 RIS_TYPES = {Document.Kind.NEWSPAPER_TEXT: "NEWS", Document.Kind.LETTER: "PCOMM"}
 
 
+AUTHORITIES = (Person, Organisation, Place)
+
+
+def _title(record):
+    # An authority record is cited as an entry of the catalogue under its name.
+    return str(record) if isinstance(record, AUTHORITIES) else record.title
+
+
+def _dates(record):
+    return getattr(record, "date_edtf", ""), getattr(record, "date_written", "")
+
+
 def creator_records(record):
     """People and organisations to name as the work's creators, in order."""
+    if isinstance(record, AUTHORITIES):
+        return []
     if isinstance(record, Article):
         return list(record.authors.all())
     agents = list(record.agents.all())
@@ -41,6 +56,8 @@ def _creators(record):
 
 
 def _publisher(record):
+    if isinstance(record, AUTHORITIES):
+        return ""
     if isinstance(record, Article):
         return record.site_name or (str(record.publisher) if record.publisher else "")
     for agent in record.agents.all():
@@ -60,22 +77,22 @@ def _csl_name(creator):
 
 def csl_json(record, url, accessed=None):
     """One CSL-JSON item (a dict) for a document or article."""
-    item = {
-        "id": record.identifier,
-        "type": "webpage" if isinstance(record, Article) else CSL_TYPES[record.kind],
-        "title": record.title,
-        "URL": url,
-    }
+    if isinstance(record, AUTHORITIES):
+        csl_type = "entry"
+    else:
+        csl_type = "webpage" if isinstance(record, Article) else CSL_TYPES[record.kind]
+    item = {"id": record.identifier, "type": csl_type, "title": _title(record), "URL": url}
     creators = creator_records(record)
     if creators:
         item["author"] = [_csl_name(c) for c in creators]
-    parts, approximate = date_parts(record.date_edtf)
+    edtf, written = _dates(record)
+    parts, approximate = date_parts(edtf)
     if parts:
         item["issued"] = {"date-parts": parts}
         if approximate:
             item["issued"]["circa"] = True
-    elif record.date_written:
-        item["issued"] = {"literal": record.date_written}
+    elif written:
+        item["issued"] = {"literal": written}
     publisher = _publisher(record)
     if publisher:
         key = "container-title" if item["type"] in {"webpage", "article-newspaper"} else "publisher"
@@ -103,11 +120,12 @@ def bibtex(record, url, accessed=None):
     """A BibTeX entry; @article for newspaper texts, @misc otherwise."""
     newspaper = isinstance(record, Document) and record.kind == Document.Kind.NEWSPAPER_TEXT
     key = re.sub(r"[^A-Za-z0-9]", "", record.identifier.title())
-    fields = [("title", "{" + _bibtex_escape(record.title) + "}")]
+    fields = [("title", "{" + _bibtex_escape(_title(record)) + "}")]
     creators = _creators(record)
     if creators:
         fields.append(("author", " and ".join("{" + _bibtex_escape(c) + "}" for c in creators)))
-    parts, _ = date_parts(record.date_edtf)
+    edtf, written = _dates(record)
+    parts, _ = date_parts(edtf)
     if parts:
         fields.append(("year", str(parts[0][0])))
         if len(parts[0]) > 1:
@@ -115,8 +133,8 @@ def bibtex(record, url, accessed=None):
     publisher = _publisher(record)
     if publisher:
         fields.append(("journal" if newspaper else "howpublished", _bibtex_escape(publisher)))
-    if record.date_written:
-        fields.append(("note", "Date as written: " + _bibtex_escape(record.date_written)))
+    if written:
+        fields.append(("note", "Date as written: " + _bibtex_escape(written)))
     fields.append(("url", url))
     if accessed:
         fields.append(("urldate", accessed.isoformat()))
@@ -128,10 +146,13 @@ def bibtex(record, url, accessed=None):
 
 def ris(record, url, accessed=None):
     """An RIS record."""
-    type_ = "ELEC" if isinstance(record, Article) else RIS_TYPES.get(record.kind, "GEN")
-    lines = [("TY", type_), ("TI", record.title)]
+    if isinstance(record, AUTHORITIES):
+        type_ = "GEN"
+    else:
+        type_ = "ELEC" if isinstance(record, Article) else RIS_TYPES.get(record.kind, "GEN")
+    lines = [("TY", type_), ("TI", _title(record))]
     lines += [("AU", c) for c in _creators(record)]
-    parts, _ = date_parts(record.date_edtf)
+    parts, _ = date_parts(_dates(record)[0])
     if parts:
         # RIS dates are YYYY/MM/DD/ with unknown parts left empty.
         year, month, day = (parts[0] + [None, None])[:3]
@@ -157,7 +178,10 @@ def chicago(record, url, accessed):
     if creators:
         parts.append(", ".join(creators) + ".")
     publisher = _publisher(record)
-    if isinstance(record, Article):
+    if isinstance(record, AUTHORITIES):
+        parts.append(f"\u201c{record}.\u201d")
+        parts.append(f"Catalogue entry ({record._meta.verbose_name}).")
+    elif isinstance(record, Article):
         parts.append(f"\u201c{record.title}.\u201d")
         if publisher:
             parts.append(f"{publisher}.")

@@ -1,0 +1,1 @@
+"""Page-specific queries, one module per concern; views call these and render."""

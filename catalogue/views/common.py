@@ -1,0 +1,78 @@
+"""What every detail page shares: the API link, the citation block and the
+linked-data description, and the 400 page for parameters a page cannot use."""
+
+import json
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+
+from catalogue import exports
+from catalogue.models import Article, Document, Organisation, Person, Place
+
+# The API's detail URLs, one per record type. The API is built on another
+# branch; after merging, switch this to reverse("api:<name>-detail", ...) so
+# the two can never drift. Everything else calls api_url().
+API_PATHS = {
+    Document: "/api/documents/{identifier}/",
+    Article: "/api/articles/{identifier}/",
+    Person: "/api/people/{identifier}/",
+    Organisation: "/api/organisations/{identifier}/",
+    Place: "/api/places/{identifier}/",
+}
+
+CITATION_FORMATS = {
+    # format in the URL: (function, content type, file extension, label)
+    "bib": (exports.bibtex, "application/x-bibtex; charset=utf-8", "bib", "BibTeX"),
+    "ris": (exports.ris, "application/x-research-info-systems; charset=utf-8", "ris", "RIS"),
+    "json": (None, "application/vnd.citationstyles.csl+json; charset=utf-8", "json", "CSL-JSON"),
+}
+
+
+def api_url(record):
+    """The path of `record`'s resource in the JSON API."""
+    return API_PATHS[type(record)].format(identifier=record.identifier)
+
+
+def stable_url(request, record):
+    return request.build_absolute_uri(record.get_absolute_url())
+
+
+def jsonld_script(data):
+    """JSON for a <script type="application/ld+json"> block, safe inside HTML.
+
+    A data block, not a script: the Content-Security-Policy does not apply."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_json_script_escapes)
+    return mark_safe(text)  # noqa: S308 - every <, > and & is escaped above
+
+
+def citation_text(request, record, fmt):
+    """(body, content type, filename) of `record` cited in `fmt` ('bib', 'ris', 'json')."""
+    function, content_type, extension, _ = CITATION_FORMATS[fmt]
+    url, accessed = stable_url(request, record), timezone.localdate()
+    if function is None:
+        body = json.dumps([exports.csl_json(record, url, accessed)], ensure_ascii=False, indent=2)
+    else:
+        body = function(record, url, accessed)
+    return body, content_type, f"{record.identifier}.{extension}"
+
+
+def record_context(request, record):
+    """Context every detail page adds: cite block, downloads, JSON-LD, API link."""
+    url = stable_url(request, record)
+    api = api_url(record)
+    return {
+        "record": record,
+        "stable_url": url,
+        "api_url": api,
+        "chicago": exports.chicago(record, url, timezone.localdate()),
+        "citation_formats": [(fmt, spec[3]) for fmt, spec in CITATION_FORMATS.items()],
+        "jsonld": jsonld_script(exports.jsonld(record, url, request.build_absolute_uri(api))),
+        "record_type": record._meta.model_name,
+    }
+
+
+def bad_request(request, message):
+    """A page that says what was wrong with the address, with status 400."""
+    return render(request, "catalogue/bad_request.html", {"message": message}, status=400)

@@ -1,0 +1,99 @@
+"""Detail pages of documents, articles, people, organisations and places, and
+their citation downloads. A draft is a 404 for everyone but staff, who see it
+with a banner."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from catalogue.models import Article, Document, DocumentRelation, Organisation, Person, Place
+from catalogue.selectors import authorities, reading
+
+from .common import CITATION_FORMATS, citation_text, record_context
+
+# How a relation reads from its target's page ("X is accompanied by Y" on Y: "accompanies X").
+INVERSE_RELATION = {
+    DocumentRelation.Kind.ACCOMPANIED_BY: "accompanies",
+    DocumentRelation.Kind.SUPERSEDES: "is superseded by",
+    DocumentRelation.Kind.RESPONDS_TO: "is answered by",
+    DocumentRelation.Kind.PRINTED_IN: "prints",
+    DocumentRelation.Kind.REFERS_TO: "is referred to by",
+}
+
+
+def _statements_by_topic(statements):
+    """[(topic, [(article, [statement, ...]), ...])]: each source's words side by side."""
+    topics = {}
+    for statement in statements:
+        by_article = topics.setdefault(statement.topic, {})
+        by_article.setdefault(statement.article_id, (statement.article, []))[1].append(statement)
+    return [(topic.replace("-", " "), list(sources.values())) for topic, sources in topics.items()]
+
+
+def document_detail(request, slug):
+    document = get_object_or_404(Document.objects.detail_for(request.user), slug=slug)
+    related = [(r.get_kind_display(), r.target) for r in document.relations_out.all()]
+    related += [(INVERSE_RELATION[r.kind], r.source) for r in document.relations_in.all()]
+    context = record_context(request, document)
+    context.update(
+        agents=document.agents.all(),
+        excerpts=document.excerpts.all(),
+        images=[image for image in document.images.all() if image.thumbnail],
+        cited_by=document.cited_by.all(),
+        related=related,
+        statements=_statements_by_topic(document.statements.all()),
+    )
+    return render(request, "catalogue/document_detail.html", context)
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(Article.objects.detail_for(request.user), slug=slug)
+    notes = reading.footnotes(article)
+    context = record_context(request, article)
+    context.update(
+        blocks=reading.reading_blocks(article),
+        footnotes=[(note, reading.cited_documents(note)) for note in notes],
+        quotations=[c for c in article.citations.all() if c.quoted_text],
+        about=article.about_documents.all(),
+        authors=article.authors.all(),
+    )
+    return render(request, "catalogue/article_detail.html", context)
+
+
+def _authority_detail(request, model, slug):
+    record = get_object_or_404(authorities.detail_queryset(model, request.user), slug=slug)
+    context = record_context(request, record)
+    if model is Place:
+        context["made_at"] = authorities.documents_made_at(record, request.user)
+    else:
+        context["roles"] = authorities.document_roles(record, request.user)
+    if model is Person:
+        context["titles"] = record.titles.all()
+    context["articles"] = authorities.articles_naming(record, request.user)
+    return render(request, "catalogue/authority_detail.html", context)
+
+
+def person_detail(request, slug):
+    return _authority_detail(request, Person, slug)
+
+
+def organisation_detail(request, slug):
+    return _authority_detail(request, Organisation, slug)
+
+
+def place_detail(request, slug):
+    return _authority_detail(request, Place, slug)
+
+
+def _citable(model, user):
+    queryset = model.objects.listing_for(user)
+    return queryset.with_agents(user) if model is Document else queryset
+
+
+def citation_download(request, model, slug, fmt):
+    if fmt not in CITATION_FORMATS:
+        raise Http404("No such citation format.")
+    record = get_object_or_404(_citable(model, request.user), slug=slug)
+    body, content_type, filename = citation_text(request, record, fmt)
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
