@@ -7,6 +7,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("catalogue.api.urls")),
     path("", include("catalogue.urls")),
 ]
 

@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, When
+from drf_spectacular.utils import extend_schema_field
 
 from .models import (
     Article,
@@ -56,6 +57,7 @@ class PartialDateField(forms.CharField):
         return parse_date_bound(value, upper=self.upper) if value else None
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
 class PartialDateFilter(django_filters.Filter):
     field_class = PartialDateField
 
