@@ -1,5 +1,7 @@
 """Errors as JSON with a message per field, never a 500 for something the client sent."""
 
+import logging
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.db.models import ProtectedError, RestrictedError
@@ -8,6 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from catalogue.services import StaleVersionError
+
+logger = logging.getLogger(__name__)
 
 
 def exception_handler(exc, context):
@@ -21,11 +25,14 @@ def exception_handler(exc, context):
             status=status.HTTP_409_CONFLICT,
         )
     if isinstance(exc, IntegrityError):
+        # Kept in the log: a conflict the serializers did not foresee is worth a look.
+        logger.warning("API write refused by the database: %s", exc)
         return Response(
             {"detail": "This change conflicts with other records and was not saved."},
             status=status.HTTP_409_CONFLICT,
         )
     if isinstance(exc, DataError):
+        logger.warning("API write refused by the database: %s", exc)
         return Response(
             {"detail": "A value is out of the range the catalogue can store."},
             status=status.HTTP_400_BAD_REQUEST,

@@ -102,7 +102,7 @@ class CatalogueAutoSchema(AutoSchema):
             return responses
         for code in ("200", "201"):
             if code in responses:
-                self._export_schemas(responses[code])
+                self._export_schemas(responses[code], writes=action not in {"list", "retrieve"})
                 if action != "list":
                     responses[code].setdefault("headers", {})["ETag"] = ETAG
         errors = READ_ERRORS
@@ -125,9 +125,13 @@ class CatalogueAutoSchema(AutoSchema):
             responses.setdefault(code, response)
         return responses
 
-    def _export_schemas(self, response):
-        """Citation formats are not the serializer's shape: say what their bodies are."""
+    def _export_schemas(self, response, writes):
+        """Citation formats are not the serializer's shape: say what their bodies
+        are; a write answers in JSON only."""
         content = response.get("content", {})
         for renderer in self.view.get_renderers():
             if isinstance(renderer, ExportRenderer) and renderer.media_type in content:
-                content[renderer.media_type] = {"schema": renderer.openapi_schema}
+                if writes:
+                    del content[renderer.media_type]
+                else:
+                    content[renderer.media_type] = {"schema": renderer.openapi_schema}

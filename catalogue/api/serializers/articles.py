@@ -7,7 +7,14 @@ from rest_framework import serializers
 from catalogue.models import Article, Organisation, Person
 
 from ..links import api_url, link
-from .common import LinkField, LinkListField, LinkSerializer, RecordSerializer, identifier_field
+from .common import (
+    LinkField,
+    LinkListField,
+    LinkSerializer,
+    RecordSerializer,
+    identifier_field,
+    string_list,
+)
 from .documents import DATE_FIELDS
 
 
@@ -74,6 +81,13 @@ class ArticleCitationSerializer(serializers.Serializer):
 
 
 class ArticleDetailSerializer(ArticleSerializer):
+    key_points = string_list()
+    sections = serializers.ListField(
+        child=serializers.DictField(),
+        required=False,
+        max_length=500,
+        help_text=("Headed sections: {heading, text, start, end}."),
+    )
     about_documents = LinkListField()
     mentions = MentionSerializer(many=True, read_only=True)
     citations = ArticleCitationSerializer(many=True, read_only=True)

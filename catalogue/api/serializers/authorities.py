@@ -1,19 +1,14 @@
 """People, organisations and places: the controlled vocabulary."""
 
-from rest_framework import serializers
-
 from catalogue.models import Organisation, Person, Place
 
-from .common import RecordSerializer
+from .common import RecordSerializer, string_list
 
 NAME_FIELDS = ("name", "sort_name", "variants", "description", "wikidata")
 
 
 class AuthoritySerializer(RecordSerializer):
-    def validate_variants(self, value):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise serializers.ValidationError("variants is a list of strings.")
-        return value
+    variants = string_list(help_text="Other spellings and forms of the name.")
 
 
 class PersonSerializer(AuthoritySerializer):

@@ -53,6 +53,13 @@ class LinkListField(serializers.Field):
         return [link(request, record) for record in value.all()]
 
 
+def string_list(**kwargs):
+    """A JSON list of strings (other titles, languages, name variants, key points)."""
+    return serializers.ListField(
+        child=serializers.CharField(max_length=1000), required=False, max_length=500, **kwargs
+    )
+
+
 def identifier_field(model, source, **kwargs):
     """A write-only field naming a linked record by its identifier."""
     kwargs.setdefault("required", False)

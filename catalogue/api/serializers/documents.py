@@ -6,7 +6,7 @@ from rest_framework import serializers
 from catalogue.models import Document, Place
 
 from ..links import api_url
-from .common import LinkField, RecordSerializer, identifier_field
+from .common import LinkField, RecordSerializer, identifier_field, string_list
 
 DATE_FIELDS = ("date_written", "date_edtf", "date_earliest", "date_latest")
 
@@ -25,6 +25,8 @@ class DocumentSerializer(RecordSerializer):
     place = LinkField(allow_null=True, help_text="Where the document was made or signed.")
     place_identifier = identifier_field(Place, "place")
     parties = PartySerializer(source="agents", many=True, read_only=True)
+    other_titles = string_list()
+    languages = string_list(help_text="Language codes (ISO 639), e.g. ru, ja.")
 
     class Meta(RecordSerializer.Meta):
         model = Document
@@ -42,18 +44,6 @@ class DocumentSerializer(RecordSerializer):
             *RecordSerializer.stamp_fields,
         )
         read_only_fields = (*RecordSerializer.Meta.read_only_fields, "date_earliest", "date_latest")
-
-    def validate_other_titles(self, value):
-        return _strings(value, "other_titles")
-
-    def validate_languages(self, value):
-        return _strings(value, "languages")
-
-
-def _strings(value, name):
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise serializers.ValidationError(f"{name} is a list of strings.")
-    return value
 
 
 class ExcerptSerializer(serializers.Serializer):

@@ -3,11 +3,16 @@ querysets and its FilterSet, paginate by keyset, tag details with ETags,
 require If-Match on changes, write through the services, and render the
 citation formats through catalogue/exports."""
 
+import re
+
 from django.db import transaction
 from rest_framework import status, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from catalogue.models.base import IDENTIFIER_RE
 from catalogue.services import record_delete
 
 from ..conditional import PreconditionFailed, etag, not_modified, require_if_match, version_token
@@ -31,6 +36,17 @@ class CatalogueViewSet(viewsets.ModelViewSet):
             return self.model.objects.listing_for(user)
         return self.model.objects.detail_for(user)
 
+    # Any path segment reaches the view, so that an address no record could
+    # have is a JSON 404 like any other, and is refused before the database.
+    lookup_value_regex = "[^/]+"
+    lookup_pattern = None
+
+    def get_object(self):
+        value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+        if not self.lookup_pattern.fullmatch(value):
+            raise NotFound()
+        return super().get_object()
+
     def filter_queryset(self, queryset):
         # Filters narrow lists; a detail address names one record whatever the query string.
         if self.action != "list":
@@ -47,8 +63,9 @@ class CatalogueViewSet(viewsets.ModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON whatever format was asked for: a BibTeX 404 has no meaning.
-        if response.status_code >= 400 and isinstance(
-            getattr(request, "accepted_renderer", None), ExportRenderer
+        # A write answers with the record as JSON, whatever format was asked for.
+        if isinstance(getattr(request, "accepted_renderer", None), ExportRenderer) and (
+            response.status_code >= 400 or request.method not in SAFE_METHODS
         ):
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
@@ -104,7 +121,7 @@ class CatalogueViewSet(viewsets.ModelViewSet):
 
     def destroy(self, request, *args, **kwargs):
         record = self.get_object()
-        self.delete(record, self.expected(require_if_match(request, record)))
+        self.delete_record(record, self.expected(require_if_match(request, record)))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -112,7 +129,7 @@ class RecordViewSet(CatalogueViewSet):
     """Catalogue records: addressed by their stable identifier, versioned, with JSON-LD."""
 
     lookup_field = "identifier"
-    lookup_value_regex = "[a-z][a-z0-9-]{1,63}"
+    lookup_pattern = IDENTIFIER_RE
     renderer_classes = [*CatalogueViewSet.renderer_classes, JSONLDRenderer]
 
     def expected(self, tag):
@@ -123,13 +140,15 @@ class RecordViewSet(CatalogueViewSet):
         # The serializer saves through record_save(expected_version=...).
         serializer.save()
 
-    def delete(self, record, expected_version):
+    def delete_record(self, record, expected_version):
         record_delete(record=record, expected_version=expected_version)
 
 
 class LinkViewSet(CatalogueViewSet):
     """Link rows (citations): no version column, so the tag is a digest of the
     stored row, compared again under a row lock before the change."""
+
+    lookup_pattern = re.compile(r"[1-9][0-9]{0,17}")
 
     def expected(self, tag):
         return tag
@@ -144,7 +163,7 @@ class LinkViewSet(CatalogueViewSet):
             self._locked_check(serializer.instance, self.expected_version)
             serializer.save()
 
-    def delete(self, record, expected_version):
+    def delete_record(self, record, expected_version):
         with transaction.atomic():
             self._locked_check(record, expected_version)
             record.delete()

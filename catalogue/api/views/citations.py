@@ -14,4 +14,3 @@ class CitationViewSet(LinkViewSet):
     model = Citation
     filterset_class = CitationFilterSet
     serializer_class = detail_serializer_class = CitationSerializer
-    lookup_value_regex = "[0-9]{1,18}"
