@@ -1,11 +1,12 @@
 """/api/documents/: primary sources with their parties; citation formats."""
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from catalogue.filters import DocumentFilterSet
-from catalogue.models import Document
+from catalogue.models import Document, DocumentAgent, links
 
-from ..renderers import BibTeXRenderer, CSLJSONRenderer, RISRenderer
+from ..renderers import BibTeXRenderer, CSLJSONRenderer, ExportRenderer, RISRenderer
 from ..serializers.documents import DocumentDetailSerializer, DocumentSerializer
 from .base import RecordViewSet
 
@@ -28,7 +29,18 @@ class DocumentViewSet(RecordViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.action == "list":
-            # A list shows each document's parties: one prefetch for the page.
-            queryset = queryset.with_agents(self.request.user)
-        return queryset
+        if self.action != "list":
+            return queryset
+        user = self.request.user
+        if isinstance(getattr(self.request, "accepted_renderer", None), ExportRenderer):
+            # The exports read document.agents.all(): the model's own prefetch.
+            return queryset.with_agents(user)
+        # A list shows each document's parties: one prefetch for the page, into
+        # a plain list (to_attr), which spares Django a queryset per document.
+        return queryset.prefetch_related(
+            Prefetch(
+                "agents",
+                queryset=links(DocumentAgent, user).select_related("person", "organisation"),
+                to_attr="visible_parties",
+            )
+        )
