@@ -220,30 +220,56 @@ CATALOGUE_SITE_NAME = env_str("CATALOGUE_SITE_NAME", "Archival catalogue")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# The API (catalogue/api/). Token authentication comes first so that an
+# anonymous write is answered 401 with a WWW-Authenticate challenge; the
+# browsable API signs in with the session (and its CSRF check).
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "catalogue.api.schema.CatalogueAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "catalogue.api.throttling.AnonymousThrottle",
+        "catalogue.api.throttling.UserThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_THROTTLE_ANON", "120/minute"),
         "user": env_str("API_THROTTLE_USER", "1200/minute"),
     },
+    # How many proxies stand in front of the app: the client's address is
+    # then read from X-Forwarded-For, so throttling counts clients, not the
+    # load balancer. Unset: REMOTE_ADDR (or the whole X-Forwarded-For).
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", None),
+    "EXCEPTION_HANDLER": "catalogue.api.errors.exception_handler",
+    "URL_FORMAT_OVERRIDE": "format",
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Archival catalogue API",
-    "DESCRIPTION": "Published documents, articles, people, organisations, places and citations.",
+    "DESCRIPTION": (
+        "Published documents, articles, people, organisations, places and citations of "
+        "the catalogue. Anonymous clients read published records; authenticated clients "
+        "with model permissions write, with If-Match on every change."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Read and write shapes differ (links are objects when read, identifiers when written).
+    "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "catalogue.models.base.Status",
+        "DocumentKindEnum": "catalogue.models.documents.Document.Kind",
+        "OrganisationKindEnum": "catalogue.models.authorities.Organisation.Kind",
+        "PlaceKindEnum": "catalogue.models.authorities.Place.Kind",
+        "CitationKindEnum": "catalogue.models.citations.Citation.Kind",
+    },
 }
 
 LOGGING = {

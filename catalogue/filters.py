@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, When
+from drf_spectacular.utils import extend_schema_field
 
 from .models import (
     Article,
@@ -48,14 +49,18 @@ def parse_date_bound(value, *, upper):
 class PartialDateField(forms.CharField):
     def __init__(self, *args, upper=False, **kwargs):
         self.upper = upper
-        kwargs.setdefault("max_length", 10)
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
+        # The length is checked here, on the text: a max_length validator would
+        # run on the parsed date and fail with a TypeError (a server error).
         value = super().to_python(value)
+        if len(value) > 10:
+            raise ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid")
         return parse_date_bound(value, upper=self.upper) if value else None
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
 class PartialDateFilter(django_filters.Filter):
     field_class = PartialDateField
 

@@ -27,6 +27,21 @@ def can_publish(user, model):
     return user is not None and user.has_perm(publish_permission(model))
 
 
+def _check_version(record, expected_version):
+    """Lock `record`'s row and raise StaleVersionError unless it is at `expected_version`."""
+    if record.pk is None or expected_version is None:
+        return
+    current = (
+        type(record)
+        ._default_manager.select_for_update()
+        .filter(pk=record.pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+    if current is not None and current != int(expected_version):
+        raise StaleVersionError(record, int(expected_version), current)
+
+
 @transaction.atomic
 def record_save(*, record, expected_version=None):
     """Save `record`, refusing when its stored version is not `expected_version`.
@@ -34,18 +49,16 @@ def record_save(*, record, expected_version=None):
     Returns the saved record with its new version. The row is locked while it
     is compared so two saves of the same version cannot both pass.
     """
-    if record.pk is not None and expected_version is not None:
-        current = (
-            type(record)
-            ._default_manager.select_for_update()
-            .filter(pk=record.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
-        if current is not None and current != int(expected_version):
-            raise StaleVersionError(record, int(expected_version), current)
+    _check_version(record, expected_version)
     record.save()
     return record
+
+
+@transaction.atomic
+def record_delete(*, record, expected_version=None):
+    """Delete `record`, refusing (as record_save does) when it changed since `expected_version`."""
+    _check_version(record, expected_version)
+    record.delete()
 
 
 @transaction.atomic

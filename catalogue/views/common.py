@@ -4,23 +4,12 @@ linked-data description, and the 400 page for parameters a page cannot use."""
 import json
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
 from catalogue import exports
-from catalogue.models import Article, Document, Organisation, Person, Place
-
-# The API's detail URLs, one per record type. The API is built on another
-# branch; after merging, switch this to reverse("api:<name>-detail", ...) so
-# the two can never drift. Everything else calls api_url().
-API_PATHS = {
-    Document: "/api/documents/{identifier}/",
-    Article: "/api/articles/{identifier}/",
-    Person: "/api/people/{identifier}/",
-    Organisation: "/api/organisations/{identifier}/",
-    Place: "/api/places/{identifier}/",
-}
 
 CITATION_FORMATS = {
     # format in the URL: (function, content type, file extension, label)
@@ -32,7 +21,8 @@ CITATION_FORMATS = {
 
 def api_url(record):
     """The path of `record`'s resource in the JSON API."""
-    return API_PATHS[type(record)].format(identifier=record.identifier)
+    # The API's route names follow the model names (api:document-detail, ...).
+    return reverse(f"api:{record._meta.model_name}-detail", args=[record.identifier])
 
 
 def stable_url(request, record):

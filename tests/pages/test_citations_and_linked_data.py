@@ -91,3 +91,12 @@ def test_json_ld_cannot_break_out_of_its_script_block(client):
 def test_unknown_citation_format_is_404(seeded, client):
     url = "/documents/soviet-japanese-joint-declaration-of-1956/cite.docx"
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_api_link_answers_with_the_same_record(seeded, client, url):
+    html = client.get(url).content.decode()
+    api = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', html)
+    response = client.get(api.group(1), HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert response.json()["identifier"] in api.group(1)

@@ -1,0 +1,1 @@
+"""Serializers, one module per record family; `common` holds what they share."""

@@ -1,0 +1,132 @@
+"""What every record serializer shares: links to other records as objects
+with a URL and stable identifier, identity fields, and writes through the
+services (version check, publish permission)."""
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from catalogue.models import Status
+from catalogue.services import record_save, record_set_status
+
+from ..links import api_url, link
+
+
+class LinkSerializer(serializers.Serializer):
+    """The schema of a link; `LinkField` makes the dict itself (faster than a serializer)."""
+
+    type = serializers.CharField(help_text="document, article, person, organisation or place")
+    identifier = serializers.CharField(help_text="The record's stable public identifier.")
+    name = serializers.CharField(help_text="Title or display name.")
+    url = serializers.URLField(help_text="The record's API resource.")
+
+
+@extend_schema_field(LinkSerializer)
+class LinkField(serializers.Field):
+    """A linked record, read-only, as {type, identifier, name, url}."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return link(self.context["request"], value)
+
+    def get_attribute(self, instance):
+        # A null foreign key gives None without asking the field to represent it.
+        try:
+            return super().get_attribute(instance)
+        except AttributeError:
+            return None
+
+
+@extend_schema_field(serializers.ListSerializer(child=LinkSerializer()))
+class LinkListField(serializers.Field):
+    """Linked records from a prefetched relation, read-only."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        request = self.context["request"]
+        return [link(request, record) for record in value.all()]
+
+
+def string_list(**kwargs):
+    """A JSON list of strings (other titles, languages, name variants, key points)."""
+    return serializers.ListField(
+        child=serializers.CharField(max_length=1000), required=False, max_length=500, **kwargs
+    )
+
+
+def identifier_field(model, source, **kwargs):
+    """A write-only field naming a linked record by its identifier."""
+    kwargs.setdefault("required", False)
+    kwargs.setdefault("allow_null", True)
+    return serializers.SlugRelatedField(
+        slug_field="identifier",
+        queryset=model._default_manager.all(),
+        source=source,
+        write_only=True,
+        **kwargs,
+    )
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    """Identity, status and version of a catalogue record; writes through the services."""
+
+    url = serializers.SerializerMethodField(help_text="This resource.")
+    page = serializers.SerializerMethodField(help_text="The record's public page.")
+    basename = None
+
+    identity_fields = ("url", "page", "identifier", "slug", "status", "version")
+    stamp_fields = ("created", "modified")
+
+    class Meta:
+        read_only_fields = ("slug", "version", "created", "modified")
+        extra_kwargs = {"identifier": {"required": False}}
+
+    def get_url(self, record) -> str:
+        return api_url(self.context["request"], self.basename, record.identifier)
+
+    def get_page(self, record) -> str:
+        return self.context["request"].build_absolute_uri(record.get_absolute_url())
+
+    def validate_identifier(self, value):
+        if self.instance is not None and value and value != self.instance.identifier:
+            raise serializers.ValidationError("An identifier never changes once made.")
+        return value
+
+    @transaction.atomic
+    def create(self, validated_data):
+        status = validated_data.pop("status", Status.DRAFT)
+        many = self._pop_many(validated_data)
+        record = self.Meta.model(**validated_data, status=Status.DRAFT)
+        record_save(record=record)
+        self._set_many(record, many)
+        if status != Status.DRAFT:
+            record_set_status(record=record, status=status, user=self.context["request"].user)
+        return record
+
+    @transaction.atomic
+    def update(self, record, validated_data):
+        status = validated_data.pop("status", None)
+        many = self._pop_many(validated_data)
+        for name, value in validated_data.items():
+            setattr(record, name, value)
+        record_save(record=record, expected_version=self.context["expected_version"])
+        self._set_many(record, many)
+        if status is not None and status != record.status:
+            # Checks the publish permission; raising here undoes the save above.
+            record_set_status(record=record, status=status, user=self.context["request"].user)
+        return record
+
+    def _pop_many(self, validated_data):
+        info = self.Meta.model._meta
+        names = {f.name for f in info.many_to_many}
+        return {name: validated_data.pop(name) for name in list(validated_data) if name in names}
+
+    def _set_many(self, record, many):
+        for name, values in many.items():
+            getattr(record, name).set(values)

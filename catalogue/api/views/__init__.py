@@ -1,0 +1,1 @@
+"""Viewsets, one module per record family; `base` holds the shared behaviour."""

@@ -1,0 +1,169 @@
+"""What every resource does: start from the model's listing_for/detail_for
+querysets and its FilterSet, paginate by keyset, tag details with ETags,
+require If-Match on changes, write through the services, and render the
+citation formats through catalogue/exports."""
+
+import re
+
+from django.db import transaction
+from rest_framework import status, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from catalogue.models.base import IDENTIFIER_RE
+from catalogue.services import record_delete
+
+from ..conditional import PreconditionFailed, etag, not_modified, require_if_match, version_token
+from ..pagination import KeysetPagination
+from ..renderers import BrowsableRenderer, ExportRenderer, JSONLDRenderer
+
+
+class CatalogueViewSet(viewsets.ModelViewSet):
+    """Shared behaviour; subclasses name the model, serializers and renderers."""
+
+    model = None
+    serializer_class = None
+    detail_serializer_class = None
+    pagination_class = KeysetPagination
+    renderer_classes = [JSONRenderer, BrowsableRenderer]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.action == "list":
+            return self.model.objects.listing_for(user)
+        return self.model.objects.detail_for(user)
+
+    # Any path segment reaches the view, so that an address no record could
+    # have is a JSON 404 like any other, and is refused before the database.
+    lookup_value_regex = "[^/]+"
+    lookup_pattern = None
+
+    def get_object(self):
+        value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+        if not self.lookup_pattern.fullmatch(value):
+            raise NotFound()
+        return super().get_object()
+
+    def filter_queryset(self, queryset):
+        # Filters narrow lists; a detail address names one record whatever the query string.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def get_serializer_class(self):
+        return self.serializer_class if self.action == "list" else self.detail_serializer_class
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["expected_version"] = getattr(self, "expected_version", None)
+        return context
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON whatever format was asked for: a BibTeX 404 has no meaning.
+        # A write answers with the record as JSON, whatever format was asked for.
+        if isinstance(getattr(request, "accepted_renderer", None), ExportRenderer) and (
+            response.status_code >= 400 or request.method not in SAFE_METHODS
+        ):
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        renderer = request.accepted_renderer
+        if isinstance(renderer, ExportRenderer):
+            links = [
+                f'<{url}>; rel="{rel}"'
+                for rel, url in (
+                    ("next", self.paginator.get_next_link()),
+                    ("prev", self.paginator.get_previous_link()),
+                )
+                if url
+            ]
+            headers = {"Link": ", ".join(links)} if links else None
+            return Response(renderer.many(request, page), headers=headers)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        record = self.get_object()
+        renderer = request.accepted_renderer
+        headers = {"ETag": etag(record, renderer)}
+        if not_modified(request, record, renderer):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        if isinstance(renderer, ExportRenderer):
+            return Response(renderer.one(request, record), headers=headers)
+        return Response(self.get_serializer(record).data, headers=headers)
+
+    def _written(self, record, code):
+        """The record as its reader now sees it, with its new ETag."""
+        fresh = self.get_queryset().filter(pk=record.pk).first() or record
+        data = self.get_serializer(fresh).data
+        headers = {"ETag": etag(fresh)}
+        if code == status.HTTP_201_CREATED:
+            headers["Location"] = data["url"]
+        return Response(data, status=code, headers=headers)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._written(serializer.save(), status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        record = self.get_object()
+        self.expected_version = self.expected(require_if_match(request, record))
+        serializer = self.get_serializer(record, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        self.save_change(serializer)
+        return self._written(serializer.instance, status.HTTP_200_OK)
+
+    def destroy(self, request, *args, **kwargs):
+        record = self.get_object()
+        self.delete_record(record, self.expected(require_if_match(request, record)))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RecordViewSet(CatalogueViewSet):
+    """Catalogue records: addressed by their stable identifier, versioned, with JSON-LD."""
+
+    lookup_field = "identifier"
+    lookup_pattern = IDENTIFIER_RE
+    renderer_classes = [*CatalogueViewSet.renderer_classes, JSONLDRenderer]
+
+    def expected(self, tag):
+        # The current version's tag, "v12" -> 12, checked again under the row lock.
+        return int(tag[1:])
+
+    def save_change(self, serializer):
+        # The serializer saves through record_save(expected_version=...).
+        serializer.save()
+
+    def delete_record(self, record, expected_version):
+        record_delete(record=record, expected_version=expected_version)
+
+
+class LinkViewSet(CatalogueViewSet):
+    """Link rows (citations): no version column, so the tag is a digest of the
+    stored row, compared again under a row lock before the change."""
+
+    lookup_pattern = re.compile(r"[1-9][0-9]{0,17}")
+
+    def expected(self, tag):
+        return tag
+
+    def _locked_check(self, record, token):
+        locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
+        if token is not None and version_token(locked) != token:
+            raise PreconditionFailed()
+
+    def save_change(self, serializer):
+        with transaction.atomic():
+            self._locked_check(serializer.instance, self.expected_version)
+            serializer.save()
+
+    def delete_record(self, record, expected_version):
+        with transaction.atomic():
+            self._locked_check(record, expected_version)
+            record.delete()
