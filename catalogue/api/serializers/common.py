@@ -9,7 +9,7 @@ from rest_framework import serializers
 from catalogue.models import Status
 from catalogue.services import record_save, record_set_status
 
-from ..links import api_url, link
+from ..links import api_url, link, page_url
 
 
 class LinkSerializer(serializers.Serializer):
@@ -91,7 +91,7 @@ class RecordSerializer(serializers.ModelSerializer):
         return api_url(self.context["request"], self.basename, record.identifier)
 
     def get_page(self, record) -> str:
-        return self.context["request"].build_absolute_uri(record.get_absolute_url())
+        return page_url(self.context["request"], record)
 
     def validate_identifier(self, value):
         if self.instance is not None and value and value != self.instance.identifier:

@@ -31,10 +31,11 @@ class PartiesField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, document):
+        summaries = getattr(document, "party_summaries", None)
+        if summaries is not None:
+            return summaries  # made by the list view in one query
         request = self.context["request"]
-        agents = getattr(document, "visible_parties", None)
-        if agents is None:
-            agents = document.agents.all()
+        agents = document.agents.all()
         return [
             {
                 "role": agent.role,

