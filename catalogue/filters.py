@@ -17,6 +17,8 @@ from .models import (
     Article,
     Citation,
     Document,
+    DocumentAgent,
+    Mention,
     Organisation,
     Person,
     Place,
@@ -134,13 +136,50 @@ def _identifier_filter(field_name, label):
     return django_filters.CharFilter(field_name=field_name, max_length=64, label=label)
 
 
+class LinkedRecordFilter(django_filters.CharFilter):
+    """Records linked to the one with this identifier, if the reader may see it.
+
+    Either `field`, a foreign key or many-to-many field of the filtered model
+    (one target record matches each record at most once), or `links`, which
+    maps a link model to the names of its fields that point at the target and
+    at the filtered record, e.g. {DocumentAgent: ("person", "document")}: the
+    match is then a subquery on the visible links, so a record linked twice
+    (two roles) comes back once and no DISTINCT is needed. A draft's
+    identifier matches nothing for readers who cannot see drafts, so the
+    filter cannot be used to learn that a draft exists."""
+
+    def __init__(self, *, target, field=None, links=None, **kwargs):
+        self.target, self.link_field, self.links = target, field, links or {}
+        kwargs.setdefault("max_length", 64)
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        user = getattr(self.parent.request, "user", None)
+        targets = self.target.objects.visible_to(user).filter(identifier=value).values("pk")
+        if self.link_field:
+            return qs.filter(**{f"{self.link_field}__in": targets})
+        condition = Q()
+        for link_model, (target_field, record_field) in self.links.items():
+            linked = link_model._default_manager.visible_to(user).filter(
+                **{f"{target_field}__in": targets}
+            )
+            condition |= Q(pk__in=linked.values(f"{record_field}_id"))
+        return qs.filter(condition)
+
+
 class DocumentFilterSet(DatedFilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=Document.Kind.choices)
-    person = _identifier_filter("agents__person__identifier", "Person (identifier)")
-    organisation = _identifier_filter(
-        "agents__organisation__identifier", "Organisation (identifier)"
+    person = LinkedRecordFilter(
+        target=Person, links={DocumentAgent: ("person", "document")}, label="Person (identifier)"
     )
-    place = _identifier_filter("place__identifier", "Place (identifier)")
+    organisation = LinkedRecordFilter(
+        target=Organisation,
+        links={DocumentAgent: ("organisation", "document")},
+        label="Organisation (identifier)",
+    )
+    place = LinkedRecordFilter(target=Place, field="place", label="Place (identifier)")
     ordering = django_filters.OrderingFilter(
         fields=(("title", "title"), ("date_earliest", "date"), ("modified", "modified"))
     )
@@ -149,17 +188,16 @@ class DocumentFilterSet(DatedFilterSet):
         model = Document
         fields = ["q", "kind", "person", "organisation", "place", "status"]
 
-    @property
-    def qs(self):
-        # Joins through agents can repeat a document.
-        return super().qs.distinct()
-
 
 class ArticleFilterSet(DatedFilterSet):
     mentions = django_filters.CharFilter(
         method="filter_mentions", max_length=64, label="Mentions (identifier)"
     )
-    about = _identifier_filter("about_documents__identifier", "About document (identifier)")
+    about = LinkedRecordFilter(
+        target=Document,
+        field="about_documents",
+        label="About document (identifier)",
+    )
     ordering = django_filters.OrderingFilter(
         fields=(("title", "title"), ("date_earliest", "date"), ("modified", "modified"))
     )
@@ -169,14 +207,15 @@ class ArticleFilterSet(DatedFilterSet):
         fields = ["q", "mentions", "about", "status"]
 
     def filter_mentions(self, qs, name, value):
+        """Articles naming the record with this identifier, whatever its type."""
+        user = getattr(self.request, "user", None)
         condition = Q()
-        for target in ("person", "organisation", "place", "document"):
-            condition |= Q(**{f"mentions__{target}__identifier": value})
-        return qs.filter(condition)
-
-    @property
-    def qs(self):
-        return super().qs.distinct()
+        for target in (Person, Organisation, Place, Document):
+            field = target._meta.model_name
+            visible = target.objects.visible_to(user).filter(identifier=value).values("pk")
+            condition |= Q(**{f"{field}__in": visible})
+        mentions = Mention.objects.visible_to(user).filter(condition)
+        return qs.filter(pk__in=mentions.values("article_id"))
 
 
 class AuthorityFilterSet(RecordFilterSet):
