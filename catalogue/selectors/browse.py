@@ -79,6 +79,7 @@ class BrowsePage:
     sort: str
     sorts: list
     next_url: str | None
+    previous_url: str | None
     first_url: str | None
     filterset: object
     facets: list = field(default_factory=list)
@@ -101,7 +102,7 @@ def url_with(params, **changes):
     """'?…' for `params` with `changes` applied (None removes); the cursor always goes."""
     query = params.copy() if isinstance(params, QueryDict) else QueryDict(mutable=True)
     query._mutable = True
-    for name in ("after", *changes):
+    for name in ("after", "before", *changes):
         query.pop(name, None)
     for name, value in changes.items():
         if value is not None:
@@ -145,17 +146,26 @@ def browse(model, request):
     if query_text:
         matches = matching_pks(query_text, model=model, user=request.user)
         filtered = filtered.filter(pk__in=matches)
-    cursor = params.get("after", "")
+    before = params.get("before", "")
+    cursor = before or params.get("after", "")
     if sort == RELEVANCE:
-        records, count, next_cursor = _relevance_page(filtered, matches, cursor, size)
+        if before:
+            raise BadPageRequest(BROKEN_CURSOR)
+        records, count, next_cursor, previous_cursor = _relevance_page(
+            filtered, matches, cursor, size
+        )
         capped = count >= COUNT_CAP
+        previous_url = url_with(params, after=previous_cursor) if previous_cursor else None
     else:
         count = filtered.order_by()[: COUNT_CAP + 1].count()
         capped = count > COUNT_CAP
         try:
-            records, next_cursor = page(filtered, sorts[sort], cursor or None, size)
+            records, next_cursor, previous_cursor = page(
+                filtered, sorts[sort], cursor or None, size, backwards=bool(before)
+            )
         except BadCursor:
             raise BadPageRequest(BROKEN_CURSOR) from None
+        previous_url = url_with(params, before=previous_cursor) if previous_cursor else None
 
     sort_choices = ([RELEVANCE] if query_text else []) + list(sorts)
     result = BrowsePage(
@@ -167,7 +177,8 @@ def browse(model, request):
             (name, SORT_LABELS.get(name, "Best match first"), name == sort) for name in sort_choices
         ],
         next_url=url_with(params, after=next_cursor) if next_cursor else None,
-        first_url=url_with(params) if cursor else None,
+        previous_url=previous_url,
+        first_url=url_with(params) if cursor and previous_url else None,
         filterset=filterset,
     )
     result.facets, result.active = _facets(model, filtered, request, filterset)
@@ -184,7 +195,8 @@ def _relevance_page(filtered, matches, cursor, size):
     by_pk = filtered.model.objects.none() if not window else filtered.in_bulk(window)
     records = [by_pk[pk] for pk in window if pk in by_pk]
     more = start + size < len(ordered)
-    return records, len(ordered), (f"r{start + size}" if more else None)
+    previous = f"r{max(start - size, 0)}" if start else None
+    return records, len(ordered), (f"r{start + size}" if more else None), previous
 
 
 def _facets(model, filtered, request, filterset):

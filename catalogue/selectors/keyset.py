@@ -28,15 +28,17 @@ class Key:
     nullable: bool = False
     is_date: bool = False
 
-    def order(self):
+    def order(self, reverse=False):
+        """This key's order (nulls last), or its exact reverse (nulls first)."""
         expression = F(self.field)
-        if self.descending:
-            return expression.desc(nulls_last=True)
-        return expression.asc(nulls_last=True)
+        nulls = {"nulls_first": True} if reverse else {"nulls_last": True}
+        if self.descending != reverse:
+            return expression.desc(**nulls)
+        return expression.asc(**nulls)
 
 
-def order_by(queryset, keys):
-    return queryset.order_by(*[key.order() for key in keys])
+def order_by(queryset, keys, reverse=False):
+    return queryset.order_by(*[key.order(reverse) for key in keys])
 
 
 def _after(key, value):
@@ -50,17 +52,26 @@ def _after(key, value):
     return condition
 
 
+def _before(key, value):
+    """Rows strictly before `value` on this key alone (nulls last)."""
+    if value is None:
+        return Q(**{f"{key.field}__isnull": False})  # every value sorts before a null
+    lookup = "gt" if key.descending else "lt"
+    return Q(**{f"{key.field}__{lookup}": value})
+
+
 def _equal(key, value):
     if value is None:
         return Q(**{f"{key.field}__isnull": True})
     return Q(**{key.field: value})
 
 
-def after(queryset, keys, values):
-    """`queryset` from the row after the one whose sort values are `values`."""
+def after(queryset, keys, values, side=_after):
+    """`queryset` from the row after the one whose sort values are `values`
+    (with side=_before: up to the row before it)."""
     condition, prefix = Q(pk__in=[]), Q()
     for key, value in zip(keys, values, strict=True):
-        condition |= prefix & _after(key, value)
+        condition |= prefix & side(key, value)
         prefix &= _equal(key, value)
     return queryset.filter(condition)
 
@@ -115,12 +126,25 @@ def decode(cursor, keys):
     return checked
 
 
-def page(queryset, keys, cursor, size):
-    """(rows, next_cursor or None) for the page after `cursor` (None: the first page)."""
-    queryset = order_by(queryset, keys)
-    if cursor:
-        queryset = after(queryset, keys, decode(cursor, keys))
-    rows = list(queryset[: size + 1])
+def page(queryset, keys, cursor, size, backwards=False):
+    """(rows, next_cursor, previous_cursor) of the page after `cursor` (None:
+    the first page), or with `backwards` the page that ends before it. A
+    cursor is None where there is no such page."""
+    if not backwards:
+        queryset = order_by(queryset, keys)
+        if cursor:
+            queryset = after(queryset, keys, decode(cursor, keys))
+        rows = list(queryset[: size + 1])
+        more = len(rows) > size
+        rows = rows[:size]
+        following = encode(rows[-1], keys) if more and rows else None
+        # Arriving by a cursor means the row it names came before this page.
+        previous = encode(rows[0], keys) if cursor and rows else None
+        return rows, following, previous
+    # Read the rows before the cursor in reverse order, then turn them round.
+    values = decode(cursor, keys)
+    rows = list(after(order_by(queryset, keys, reverse=True), keys, values, _before)[: size + 1])
     more = len(rows) > size
-    rows = rows[:size]
-    return rows, (encode(rows[-1], keys) if more and rows else None)
+    rows = rows[:size][::-1]
+    previous = encode(rows[0], keys) if more and rows else None
+    return rows, (encode(rows[-1], keys) if rows else None), previous

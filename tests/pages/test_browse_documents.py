@@ -87,6 +87,31 @@ def test_keyset_pages_visit_every_record_once_in_order_undated_last(client):
     assert seen[-2:] == ["Doc 2", "Doc 5"]  # undated last
 
 
+def previous_link(response):
+    match = re.search(r'href="(\?[^"]*before=[^"]*)" rel="prev"', response.content.decode())
+    return match.group(1).replace("&amp;", "&") if match else None
+
+
+@pytest.mark.parametrize("ordering", ["date", "-date", "title", "-title"])
+def test_previous_page_links_walk_back_through_the_same_pages(client, ordering):
+    dates = ["1956-10-19", "1951", "", "1956-10-19", "1945-08/1956-10", "", "1956~"]
+    for n, date in enumerate(dates):
+        make_document(title=f"Doc {n}", date_edtf=date)
+    forward, url = [], f"?per_page=2&ordering={ordering}"
+    while url:
+        response = client.get("/documents/" + url)
+        forward.append(titles(response))
+        url = next_link(response)
+    assert previous_link(client.get(f"/documents/?per_page=2&ordering={ordering}")) is None
+    backward, url = [], previous_link(response)
+    while url:
+        response = client.get("/documents/" + url)
+        assert response.status_code == 200
+        backward.append(titles(response))
+        url = previous_link(response)
+    assert backward[::-1] == forward[:-1]
+
+
 def test_deep_page_query_has_no_offset(client):
     for n in range(6):
         make_document(title=f"Doc {n}")
@@ -139,3 +164,12 @@ def test_document_list_query_count_is_constant(client, django_assert_num_queries
     with django_assert_num_queries(7):
         response = client.get(f"/documents/?per_page={per_page}&kind=treaty")
     assert len(titles(response)) == min(per_page, 27)
+
+
+def test_search_results_in_best_match_order_page_back_too(client):
+    for n in range(5):
+        make_document(title=f"Joint declaration {n}")
+    first = client.get("/documents/?q=declaration&per_page=2")
+    second = client.get("/documents/" + next_link(first))
+    back = re.search(r'href="(\?[^"]*)" rel="prev"', second.content.decode()).group(1)
+    assert titles(client.get("/documents/" + back.replace("&amp;", "&"))) == titles(first)
