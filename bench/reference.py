@@ -109,10 +109,19 @@ def page(base, limit):
     }
 
 
+def _limit(environ):
+    """The `limit` of the query string (1 to 100; 50 by default), as the API reads it."""
+    for pair in environ.get("QUERY_STRING", "").split("&"):
+        name, _, value = pair.partition("=")
+        if name == "limit" and value.isdigit():
+            return min(max(int(value), 1), 100)
+    return 50
+
+
 def application(environ, start_response):
     close_old_connections()
     base = f"http://{environ.get('HTTP_HOST', '127.0.0.1')}"
-    body = json.dumps(page(base, 50), separators=(",", ":")).encode()
+    body = json.dumps(page(base, _limit(environ)), separators=(",", ":")).encode()
     start_response(
         "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
     )

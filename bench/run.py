@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-URL = "/api/documents/?limit=50"
+URL = "/api/documents/?limit={limit}"
 
 
 def progress(label, done, total):
@@ -155,11 +155,11 @@ def serve(app, port, env, log):
     )
 
 
-def get(port):
+def get(port, url):
     """(seconds, status, body length) for one request on a fresh connection."""
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", URL, headers={"Host": "127.0.0.1"})
+    connection.request("GET", url, headers={"Host": "127.0.0.1"})
     response = connection.getresponse()
     body = response.read()
     connection.close()
@@ -172,7 +172,7 @@ def wait_ready(port, process, seconds=30):
         if process.poll() is not None:
             raise SystemExit(f"the server on port {port} stopped (exit {process.returncode})")
         try:
-            get(port)
+            get(port, URL.format(limit=1))
             return
         except OSError:
             time.sleep(0.2)
@@ -191,10 +191,17 @@ def main():
     )
     parser.add_argument("--warmup", type=int, default=20, help="untimed requests per server first")
     parser.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        help="documents a page (default 50); --limit 1 shows the fixed cost of a request",
+    )
+    parser.add_argument(
         "--database-url", help="a scratch PostgreSQL database (default: SQLite in a temp folder)"
     )
     parser.add_argument("--populate", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    url = URL.format(limit=args.limit)
     if args.populate is not None:
         populate(args.populate)
         return
@@ -234,18 +241,18 @@ def main():
     try:
         for name, (_app, port) in servers.items():
             wait_ready(port, processes[name])
-            _seconds, status, size = get(port)
+            _seconds, status, size = get(port, url)
             if status != 200:
                 raise SystemExit(f"{name} answered {status}; see {workdir / (name + '.log')}")
             print(f"{name:>9}: 200, {size:,} bytes", file=sys.stderr)
             for i in range(args.warmup):
-                get(port)
+                get(port, url)
                 progress(f"Warming up {name}", i + 1, args.warmup)
         timings = {name: [] for name in servers}
         for i in range(args.requests):
             # Alternate, so both servers see the same machine load.
             for name, (_app, port) in servers.items():
-                timings[name].append(get(port)[0])
+                timings[name].append(get(port, url)[0])
             progress("Timing both servers", i + 1, args.requests)
     finally:
         for process in processes.values():
@@ -255,7 +262,7 @@ def main():
     medians = {name: statistics.median(values) * 1000 for name, values in timings.items()}
     p90 = {name: statistics.quantiles(values, n=10)[-1] * 1000 for name, values in timings.items()}
     print(
-        f"\nGET {URL}  ({args.documents:,} documents, {args.requests} requests each, "
+        f"\nGET {url}  ({args.documents:,} documents, {args.requests} requests each, "
         f"{'PostgreSQL' if args.database_url else 'SQLite'})"
     )
     for name in servers:
