@@ -57,7 +57,16 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 # runs the suite.
 TESTING = env_bool("DJANGO_TESTING", False) or "pytest" in sys.modules
 
-if not DEBUG and not TESTING:
+# Commands that only read or build the code base (migrations, the system check,
+# the fixture build, any --help) run on a developer's or CI machine without the
+# production secrets; serving, and every other command, needs them.
+CODE_ONLY_COMMANDS = {"makemigrations", "check", "build_fixtures", "showmigrations", "help"}
+_argv = sys.argv if Path(sys.argv[0]).name == "manage.py" else []
+CODE_ONLY = bool(_argv) and (
+    len(_argv) < 2 or _argv[1] in CODE_ONLY_COMMANDS or {"-h", "--help"} & set(_argv)
+)
+
+if not DEBUG and not TESTING and not CODE_ONLY:
     if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 32:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY must be set to a random string of at least 32 characters "

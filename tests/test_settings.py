@@ -112,3 +112,24 @@ def test_the_redis_cache_is_shared_between_processes(tmp_path):
     assert run(f"cache.set({key!r}, 'seen', 60)").returncode == 0
     result = run(f"print(cache.get({key!r})); cache.delete({key!r})")
     assert result.stdout.strip() == "seen", result.stderr
+
+
+def _manage(*args, tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    clean["DJANGO_SQLITE_PATH"] = str(tmp_path / "db.sqlite3")
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+
+
+def test_code_only_commands_run_without_production_secrets(tmp_path):
+    migrations = _manage("makemigrations", "--check", "--dry-run", tmp_path=tmp_path)
+    assert migrations.returncode == 0, migrations.stderr
+    assert "No changes detected" in migrations.stdout
+    assert _manage("ingest", "--help", tmp_path=tmp_path).returncode == 0
+
+
+def test_other_commands_still_refuse_without_production_secrets(tmp_path):
+    result = _manage("migrate", tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
