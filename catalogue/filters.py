@@ -23,6 +23,7 @@ from .models import (
     Person,
     Place,
     Status,
+    sees_drafts,
 )
 
 MAX_QUERY_LENGTH = 500
@@ -98,7 +99,7 @@ class RecordFilterSet(django_filters.FilterSet):
 
     def filter_status(self, qs, name, value):
         user = getattr(self.request, "user", None)
-        if user is None or not user.is_staff:
+        if not sees_drafts(user):
             # The queryset is already published-only for everyone else.
             return qs
         return qs.filter(status=value)
@@ -118,18 +119,12 @@ class DatedFilterSet(RecordFilterSet):
     def filter_date_to(self, qs, name, value):
         return qs.filter(date_earliest__lte=value)
 
-    def _overlapping(self, qs, first_year, last_year):
-        return qs.filter(
-            date_latest__gte=datetime.date(first_year, 1, 1),
-            date_earliest__lte=datetime.date(last_year, 12, 31),
-        )
-
     def filter_decade(self, qs, name, value):
         start = int(value) // 10 * 10
-        return self._overlapping(qs, max(start, 1), start + 9)
+        return qs.overlapping_years(start, start + 9)
 
     def filter_year(self, qs, name, value):
-        return self._overlapping(qs, int(value), int(value))
+        return qs.overlapping_years(int(value), int(value))
 
 
 def _identifier_filter(field_name, label):

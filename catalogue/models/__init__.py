@@ -8,6 +8,7 @@ from .base import (
     Status,
     links,
     parse_edtf_range,
+    sees_drafts,
 )
 from .citations import Citation, Mention, Statement, normalise_for_matching, quote_found_in
 from .documents import (
@@ -47,5 +48,6 @@ __all__ = [
     "normalise_for_matching",
     "parse_edtf_range",
     "quote_found_in",
+    "sees_drafts",
     "sha256_text",
 ]

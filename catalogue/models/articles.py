@@ -5,14 +5,14 @@ import hashlib
 from django.db import models
 from django.urls import reverse
 
-from .base import CatalogueRecord, DatedRecord, RecordQuerySet, links
+from .base import CatalogueRecord, DatedQuerySet, DatedRecord, links
 
 
 def sha256_text(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class ArticleQuerySet(RecordQuerySet):
+class ArticleQuerySet(DatedQuerySet):
     def for_listing(self, user=None):
         from .authorities import Person
 

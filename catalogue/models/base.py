@@ -1,6 +1,7 @@
 """What every catalogue record shares: identity, status, timestamps, version,
 revision history, and dates as written with their EDTF value."""
 
+import datetime
 import re
 import secrets
 
@@ -51,6 +52,11 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+def sees_drafts(user):
+    """Whether `user` may see drafts: active staff preview them; nobody else does."""
+    return bool(user is not None and user.is_active and user.is_staff)
+
+
 class RecordQuerySet(models.QuerySet):
     """Visibility is stated here once; pages, API, search, sitemaps and exports call it."""
 
@@ -59,7 +65,7 @@ class RecordQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Everything for staff (drafts are previewed), published records for everyone else."""
-        if user is not None and user.is_active and user.is_staff:
+        if sees_drafts(user):
             return self
         return self.published()
 
@@ -84,6 +90,21 @@ class RecordQuerySet(models.QuerySet):
         return self.get(identifier=identifier)
 
 
+class DatedQuerySet(RecordQuerySet):
+    """Records with derived earliest/latest dates (documents, articles)."""
+
+    def dated(self):
+        return self.filter(date_earliest__isnull=False)
+
+    def overlapping_years(self, first_year, last_year):
+        """Records whose date span touches any day of these years: a record
+        dated "1945-08/1956-10" is in the 1940s and in the 1950s."""
+        return self.filter(
+            date_latest__gte=datetime.date(max(first_year, 1), 1, 1),
+            date_earliest__lte=datetime.date(last_year, 12, 31),
+        )
+
+
 def links(model, user):
     """`model`'s rows for a prefetch: every row without a user, else those `user` may see."""
     queryset = model._default_manager.all()
@@ -103,7 +124,7 @@ class LinkQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def visible_to(self, user):
-        if user is not None and user.is_active and user.is_staff:
+        if sees_drafts(user):
             return self
         return self.published()
 
@@ -145,6 +166,11 @@ class CatalogueRecord(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def plural_label(cls):
+        """'Documents', 'People': how pages name a list of these records."""
+        return str(cls._meta.verbose_name_plural).capitalize()
 
     def natural_key(self):
         return (self.identifier,)

@@ -45,7 +45,7 @@ def choice_counts(base, field, choices):
 def year_spans(base):
     """Counter of (first year, last year) spans among dated records."""
     rows = (
-        base.filter(date_earliest__isnull=False)
+        base.dated()
         .values_list(ExtractYear("date_earliest"), ExtractYear("date_latest"))
         .annotate(n=Count("pk"))
         .order_by()

@@ -4,19 +4,18 @@ from catalogue.models import Article, Document, Organisation, Person, Place
 
 RECENT = 6
 
-RECORD_TYPES = [
-    ("catalogue:document-list", "Documents", Document),
-    ("catalogue:article-list", "Articles", Article),
-    ("catalogue:person-list", "People", Person),
-    ("catalogue:organisation-list", "Organisations", Organisation),
-    ("catalogue:place-list", "Places", Place),
-]
+RECORD_TYPES = (Document, Article, Person, Organisation, Place)
 
 
 def counts(user):
     """[(browse page URL name, label, count)] per record type: one count query each."""
     return [
-        (name, label, model.objects.visible_to(user).count()) for name, label, model in RECORD_TYPES
+        (
+            f"catalogue:{model._meta.model_name}-list",
+            model.plural_label(),
+            model.objects.visible_to(user).count(),
+        )
+        for model in RECORD_TYPES
     ]
 
 

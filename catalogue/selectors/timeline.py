@@ -49,12 +49,9 @@ class Timeline:
 
 
 def _dated(model, user, decade):
-    queryset = model.objects.visible_to(user).filter(date_earliest__isnull=False)
+    queryset = model.objects.visible_to(user).dated()
     if decade is not None:
-        queryset = queryset.filter(
-            date_latest__gte=datetime.date(max(decade, 1), 1, 1),
-            date_earliest__lte=datetime.date(decade + 9, 12, 31),
-        )
+        queryset = queryset.overlapping_years(decade, decade + 9)
     return queryset
 
 

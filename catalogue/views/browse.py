@@ -7,14 +7,6 @@ from catalogue.selectors.browse import BadPageRequest, browse
 
 from .common import bad_request
 
-TITLES = {
-    Document: "Documents",
-    Article: "Articles",
-    Person: "People",
-    Organisation: "Organisations",
-    Place: "Places",
-}
-
 
 def _browse(request, model):
     try:
@@ -26,7 +18,7 @@ def _browse(request, model):
         "catalogue/browse.html",
         {
             "page": result,
-            "title": TITLES[model],
+            "title": model.plural_label(),
             "record_type": model._meta.model_name,
             "dated": model in (Document, Article),
         },

@@ -5,7 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from catalogue.search import RECORD_TYPES, search
+from catalogue.search import COUNT_CAP, RECORD_TYPES, search
+from catalogue.search_backends import model_for
 from catalogue.selectors import home as home_selectors
 from catalogue.selectors.browse import url_with
 from catalogue.selectors.timeline import timeline as timeline_layout
@@ -14,14 +15,7 @@ from .common import bad_request
 
 SEARCH_PAGE_SIZE = 20
 # Search pages by offset over its ranked hits; past the count cap there is nothing to show.
-MAX_SEARCH_PAGE = 10_000 // SEARCH_PAGE_SIZE
-TYPE_LABELS = {
-    "document": "Documents",
-    "article": "Articles",
-    "person": "People",
-    "organisation": "Organisations",
-    "place": "Places",
-}
+MAX_SEARCH_PAGE = COUNT_CAP // SEARCH_PAGE_SIZE
 
 
 def home(request):
@@ -62,10 +56,10 @@ def search_page(request):
         )
     facets = []
     if results is not None:
-        for record_type, label in TYPE_LABELS.items():
+        for record_type in RECORD_TYPES:
             facets.append(
                 (
-                    label,
+                    model_for(record_type).plural_label(),
                     results.counts_by_type.get(record_type, 0),
                     record_type in types,
                     url_with(params, type=record_type, page=None),
