@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 
 from catalogue.images import ACCEPTED_MEDIA_TYPES, validate_scan
 from catalogue.models import DocumentImage
-from catalogue.services import StaleVersionError
+from catalogue.services.records import StaleVersionError
 
 # Bookkeeping fields that change on every save; listing them as "changed by
 # someone else" would only hide the fields that matter.

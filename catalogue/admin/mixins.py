@@ -12,8 +12,8 @@ from django.utils.timezone import localtime
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON
 
-from catalogue import services
 from catalogue.models import Status
+from catalogue.services import records as services
 
 from .forms import VersionedRecordForm
 from .history import HistoryAdminMixin

@@ -14,8 +14,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
 from import_export.results import Result
 
-from catalogue import services
 from catalogue.models import Article, Document, Organisation, Person, Place
+from catalogue.services import records as services
 
 
 @dataclass

@@ -9,7 +9,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from catalogue.services import StaleVersionError
+from catalogue.services.records import StaleVersionError
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 `parse_text(text, vocabulary)` returns a ParsedText (dataclasses, every part
 with its character span in the text as received); `decode_source(bytes)`
 refuses what is not a readable UTF-8 text; `load_authority_file(path)` reads
-the curated vocabulary. `catalogue.ingestion` maps the results to records.
+the curated vocabulary. `catalogue.services.ingest` maps the results to records.
 """
 
 from .authority import Entry, Vocabulary, load_authority_file

@@ -6,8 +6,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from catalogue.fixture_build import FIXTURE_PATH, SOURCES_DIR, build_fixtures
 from catalogue.models.base import IDENTIFIER_RE
+from catalogue.services.fixtures import FIXTURE_PATH, SOURCES_DIR, build_fixtures
 
 
 def test_two_builds_of_the_same_sources_are_byte_identical():

@@ -6,7 +6,7 @@ from hashlib import sha256
 
 import pytest
 
-from catalogue.fixture_build import FIXTURE_PATH
+from catalogue.services.fixtures import FIXTURE_PATH
 from tests.ingest.conftest import SOURCES
 
 

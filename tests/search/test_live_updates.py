@@ -4,7 +4,7 @@ import pytest
 
 from catalogue.models import DocumentExcerpt, Status
 from catalogue.search import search
-from catalogue.services import record_save, record_set_status
+from catalogue.services.records import record_save, record_set_status
 from tests.factories import make_document, make_organisation
 from tests.search.conftest import records
 

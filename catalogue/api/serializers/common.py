@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalogue.models import Status
-from catalogue.services import record_save, record_set_status
+from catalogue.services.records import record_save, record_set_status
 
 from ..links import api_url, link, page_url
 

@@ -13,7 +13,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from catalogue.models.base import IDENTIFIER_RE
-from catalogue.services import record_delete
+from catalogue.services.records import record_delete
 
 from ..conditional import PreconditionFailed, etag, not_modified, require_if_match, version_token
 from ..pagination import KeysetPagination

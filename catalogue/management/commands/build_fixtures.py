@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.fixture_build import (
+from catalogue.services.fixtures import (
     FIXTURE_PATH,
     SOURCES_DIR,
     BuildError,

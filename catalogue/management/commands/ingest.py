@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.ingestion import IngestRefused, articles_ingest
+from catalogue.services.ingest import IngestRefused, articles_ingest
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """From parsed source texts to catalogue records.
 
 Two callers share the mapping of a ParsedText to records (`article_bundle`):
-the fixture build (`catalogue.fixture_build`: published records written as
+the fixture build (`catalogue.services.fixtures`: published records written as
 JSON, no database) and `articles_ingest` below (draft articles written to the
 database, all files or none).
 """
@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from .ingest import Entry, ParseError, Vocabulary, decode_source, parse_text
-from .ingest.facts import TRANSLATION, topic_statements
-from .models import (
+from ..ingest import Entry, ParseError, Vocabulary, decode_source, parse_text
+from ..ingest.facts import TRANSLATION, topic_statements
+from ..models import (
     Article,
     Citation,
     Document,
@@ -29,7 +29,7 @@ from .models import (
     Status,
     sha256_text,
 )
-from .models.base import IDENTIFIER_RE
+from ..models.base import IDENTIFIER_RE
 
 ABOUT_FIELD = {
     "person": "about_people",

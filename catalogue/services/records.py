@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from .models import Status
+from ..models import Status
 
 
 class StaleVersionError(Exception):

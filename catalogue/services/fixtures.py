@@ -19,11 +19,10 @@ from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.text import slugify
 
-from .ingest import ParseError, decode_source, load_authority_file, parse_text
-from .ingest.dates import compatible
-from .ingest.facts import extract_facts
-from .ingestion import article_bundle
-from .models import (
+from ..ingest import ParseError, decode_source, load_authority_file, parse_text
+from ..ingest.dates import compatible
+from ..ingest.facts import extract_facts
+from ..models import (
     Article,
     Citation,
     Document,
@@ -37,6 +36,7 @@ from .models import (
     Statement,
     Status,
 )
+from .ingest import article_bundle
 
 SOURCES_DIR = Path(settings.BASE_DIR) / "fixtures" / "sources"
 FIXTURE_PATH = Path(settings.BASE_DIR) / "fixtures" / "catalogue.json"
