@@ -26,11 +26,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from catalogue.selectors.browse import sorts_for  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from catalogue.models import Document, Status  # noqa: E402
-from catalogue.selectors.browse import sorts_for  # noqa: E402
 from catalogue.selectors.keyset import after, encode, order_by  # noqa: E402
 
 

@@ -1,7 +1,10 @@
 """One FilterSet per record type, shared by the browse pages and the API.
 
 Each takes the request so that the status filter widens only for staff; the
-queryset they filter already went through `visible_to(user)`.
+queryset they filter already went through `visible_to(user)`. `q` and
+`ordering` are validated (and documented in the OpenAPI schema) here but
+applied by the listing pipeline (catalogue/selectors/listing.py), which pages
+search results by rank and every sort by keyset.
 """
 
 import datetime
@@ -10,9 +13,10 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Q, When
+from django.db.models import Q
 from drf_spectacular.utils import extend_schema_field
 
+from . import record_types
 from .models import (
     Article,
     Citation,
@@ -69,7 +73,8 @@ class PartialDateFilter(django_filters.Filter):
 
 
 class SearchTextFilter(django_filters.CharFilter):
-    """`q`: full-text search through the one search entry point, best match first."""
+    """`q`: full-text search words, best match first. Validated here; the listing
+    pipeline searches through catalogue.search and orders by rank."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
@@ -77,18 +82,20 @@ class SearchTextFilter(django_filters.CharFilter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        if not value or not value.strip():
-            return qs
-        from .search import matching_pks
+        return qs
 
-        user = getattr(self.parent.request, "user", None)
-        pks = matching_pks(value, model=qs.model, user=user)
-        if not pks:
-            return qs.none()
-        order = Case(
-            *[When(pk=pk, then=i) for i, pk in enumerate(pks)], output_field=IntegerField()
-        )
-        return qs.filter(pk__in=pks).order_by(order, "pk")
+
+class SortFilter(django_filters.ChoiceFilter):
+    """`ordering`: one of the record type's sorts (see catalogue/record_types.py).
+    Validated here; the listing pipeline orders and pages by it."""
+
+    def __init__(self, record_type, **kwargs):
+        kwargs.setdefault("label", "Sort by")
+        choices = record_types.by_name(record_type).sort_choices()
+        super().__init__(choices=choices, **kwargs)
+
+    def filter(self, qs, value):
+        return qs
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -175,9 +182,7 @@ class DocumentFilterSet(DatedFilterSet):
         label="Organisation (identifier)",
     )
     place = LinkedRecordFilter(target=Place, field="place", label="Place (identifier)")
-    ordering = django_filters.OrderingFilter(
-        fields=(("title", "title"), ("date_earliest", "date"), ("modified", "modified"))
-    )
+    ordering = SortFilter("document")
 
     class Meta:
         model = Document
@@ -193,9 +198,7 @@ class ArticleFilterSet(DatedFilterSet):
         field="about_documents",
         label="About document (identifier)",
     )
-    ordering = django_filters.OrderingFilter(
-        fields=(("title", "title"), ("date_earliest", "date"), ("modified", "modified"))
-    )
+    ordering = SortFilter("article")
 
     class Meta:
         model = Article
@@ -213,19 +216,16 @@ class ArticleFilterSet(DatedFilterSet):
         return qs.filter(pk__in=mentions.values("article_id"))
 
 
-class AuthorityFilterSet(RecordFilterSet):
-    ordering = django_filters.OrderingFilter(
-        fields=(("sort_name", "name"), ("modified", "modified"))
-    )
+class PersonFilterSet(RecordFilterSet):
+    ordering = SortFilter("person")
 
-
-class PersonFilterSet(AuthorityFilterSet):
     class Meta:
         model = Person
         fields = ["q", "status"]
 
 
-class OrganisationFilterSet(AuthorityFilterSet):
+class OrganisationFilterSet(RecordFilterSet):
+    ordering = SortFilter("organisation")
     kind = django_filters.MultipleChoiceFilter(choices=Organisation.Kind.choices)
 
     class Meta:
@@ -233,7 +233,8 @@ class OrganisationFilterSet(AuthorityFilterSet):
         fields = ["q", "kind", "status"]
 
 
-class PlaceFilterSet(AuthorityFilterSet):
+class PlaceFilterSet(RecordFilterSet):
+    ordering = SortFilter("place")
     kind = django_filters.MultipleChoiceFilter(choices=Place.Kind.choices)
 
     class Meta:
@@ -250,13 +251,3 @@ class CitationFilterSet(django_filters.FilterSet):
     class Meta:
         model = Citation
         fields = ["kind", "article", "document", "quote_found"]
-
-
-FILTERSETS = {
-    Document: DocumentFilterSet,
-    Article: ArticleFilterSet,
-    Person: PersonFilterSet,
-    Organisation: OrganisationFilterSet,
-    Place: PlaceFilterSet,
-    Citation: CitationFilterSet,
-}

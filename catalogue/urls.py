@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .models import Article, Document, Organisation, Person, Place
+from .record_types import with_pages
 
 app_name = "catalogue"
 
@@ -9,31 +9,24 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search_page, name="search"),
     path("timeline/", views.timeline, name="timeline"),
-    path("documents/", views.document_list, name="document-list"),
-    path("articles/", views.article_list, name="article-list"),
-    path("people/", views.person_list, name="person-list"),
-    path("organisations/", views.organisation_list, name="organisation-list"),
-    path("places/", views.place_list, name="place-list"),
-    path("documents/<slug:slug>/", views.document_detail, name="document-detail"),
-    path("articles/<slug:slug>/", views.article_detail, name="article-detail"),
-    path("people/<slug:slug>/", views.person_detail, name="person-detail"),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
-    path("places/<slug:slug>/", views.place_detail, name="place-detail"),
 ]
 
-# Citation downloads: /documents/<slug>/cite.bib, cite.ris, cite.json.
-for prefix, model in (
-    ("documents", Document),
-    ("articles", Article),
-    ("people", Person),
-    ("organisations", Organisation),
-    ("places", Place),
-):
-    urlpatterns.append(
+# Every record type with pages (catalogue/record_types.py): its browse page,
+# detail pages and citation downloads (/documents/<slug>/cite.bib, .ris, .json).
+for record_type in with_pages():
+    prefix, name = record_type.url_prefix, record_type.name
+    urlpatterns += [
+        path(
+            f"{prefix}/",
+            views.record_list_page,
+            {"record_type": name},
+            name=f"{name}-list",
+        ),
+        path(f"{prefix}/<slug:slug>/", record_type.detail_view, name=f"{name}-detail"),
         path(
             f"{prefix}/<slug:slug>/cite.<str:fmt>",
             views.citation_download,
-            {"model": model},
-            name=f"{model._meta.model_name}-cite",
-        )
-    )
+            {"model": record_type.model},
+            name=f"{name}-cite",
+        ),
+    ]

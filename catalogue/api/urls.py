@@ -4,11 +4,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from .views.articles import ArticleViewSet
-from .views.authorities import OrganisationViewSet, PersonViewSet, PlaceViewSet
-from .views.citations import CitationViewSet
+from catalogue.record_types import RECORD_TYPES
+
 from .views.docs import RedocView
-from .views.documents import DocumentViewSet
 
 app_name = "api"
 
@@ -20,12 +18,8 @@ class Router(DefaultRouter):
 
 
 router = Router()
-router.register("documents", DocumentViewSet, basename="document")
-router.register("articles", ArticleViewSet, basename="article")
-router.register("people", PersonViewSet, basename="person")
-router.register("organisations", OrganisationViewSet, basename="organisation")
-router.register("places", PlaceViewSet, basename="place")
-router.register("citations", CitationViewSet, basename="citation")
+for record_type in RECORD_TYPES:
+    router.register(record_type.url_prefix, record_type.viewset, basename=record_type.basename)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

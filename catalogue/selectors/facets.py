@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
-from catalogue.models import Document, DocumentAgent, Organisation, Person, Place
+from catalogue.models import DocumentAgent, Organisation, Person, Place
 
 TOP_NAMES = 10
 # A span longer than this is counted in its first and last decades only: a
@@ -98,5 +98,35 @@ def document_place_counts(base, user):
     return list(rows)
 
 
-def kind_choices(model):
-    return model.Kind.choices if model in (Document, Organisation, Place) else None
+def listing_facets(filterset, filtered, user, params):
+    """The facets of a browse page: one for each facetable filter its FilterSet
+    declares (kind, decade then year, person, organisation, place), counted
+    over the filtered records. `params` says which values are chosen; the view
+    adds the links."""
+    filters, data = filterset.filters, filterset.form.cleaned_data
+    # The filters match through subqueries (no joins, no DISTINCT), so the
+    # facets can group the filtered queryset itself.
+    base = filtered.order_by().prefetch_related(None)
+    facets = []
+
+    def facet(name, label, rows):
+        chosen = params.getlist(name)
+        values = [FacetValue(str(v), text, n, str(v) in chosen) for v, text, n in rows]
+        facets.append(Facet(name, label, values))
+
+    if "kind" in filters:
+        choices = filters["kind"].extra["choices"]
+        facet("kind", "Kind", choice_counts(base, "kind", choices))
+    if "decade" in filters:
+        spans = year_spans(base)
+        facet("decade", "Decade", [(d, f"{d}s", n) for d, n in decade_counts(spans)])
+        if data.get("decade") is not None:
+            decade = int(data["decade"]) // 10 * 10
+            rows = [(y, str(y), n) for y, n in year_counts(spans, decade)]
+            facet("year", f"Year in the {decade}s", rows)
+    for name, label in (("person", "Person"), ("organisation", "Organisation")):
+        if name in filters:
+            facet(name, label, document_agent_counts(base, user, name))
+    if "place" in filters:
+        facet("place", "Place", document_place_counts(base, user))
+    return facets

@@ -1,34 +1,53 @@
-"""Keyset pagination: a page starts after the last row of the one before.
+"""Keyset pagination, for the browse pages and the API alike.
 
-The cursor carries that row's sort values, so a deep page costs what the
-first one does (a range read on the sort keys, no OFFSET that reads and drops
-every earlier row). Nullable keys sort last in either direction, as the
-pages show undated records after dated ones.
+A page starts after the last row of the one before: the cursor carries that
+row's sort values, so a deep page costs what the first one does (a range read
+on the sort keys, no OFFSET that reads and drops every earlier row).
+
+One rule for nulls: a nullable key (an undated record's date) sorts LAST in
+either direction, so `date` and `-date` both end with the undated records.
+Going backwards reads the exact reverse order (nulls first) and turns the
+rows round. Every sort ends with the primary key, so each row has one place.
+
+A cursor is base64 of {"k": [values], "r": backwards}: it says which row it
+names and which way to read from it, so one parameter (`cursor`) is enough;
+the pages' `after` and `before` are kept as names for the same thing. Cursors
+made before this format (a bare list of values) still read, with their
+direction taken from the parameter that carried them.
 """
+
+from __future__ import annotations
 
 import base64
 import binascii
 import datetime
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, Literal
 
-from django.db.models import F, Q
+from django.db.models import F, Model, OrderBy, Q, QuerySet
 
 MAX_CURSOR_LENGTH = 2_000
 
+KeyType = Literal["text", "int", "date", "datetime"]
+Value = str | int | datetime.date | datetime.datetime | None
+
 
 class BadCursor(ValueError):
-    """The `after` parameter is not a cursor this page made."""
+    """The cursor is not one a page of this listing made."""
 
 
 @dataclass(frozen=True)
 class Key:
+    """One sort key: a field path, its direction, whether it may be null, its type."""
+
     field: str
     descending: bool = False
     nullable: bool = False
-    is_date: bool = False
+    type: KeyType = "text"
 
-    def order(self, reverse=False):
+    def order(self, reverse: bool = False) -> OrderBy:
         """This key's order (nulls last), or its exact reverse (nulls first)."""
         expression = F(self.field)
         nulls = {"nulls_first": True} if reverse else {"nulls_last": True}
@@ -36,115 +55,136 @@ class Key:
             return expression.desc(**nulls)
         return expression.asc(**nulls)
 
+    def after(self, value: Value) -> Q:
+        """Rows strictly after `value` on this key alone (nulls last)."""
+        if value is None:
+            return Q(pk__in=[])  # nothing sorts after a null
+        lookup = "lt" if self.descending else "gt"
+        condition = Q(**{f"{self.field}__{lookup}": value})
+        if self.nullable:
+            condition |= Q(**{f"{self.field}__isnull": True})
+        return condition
 
-def order_by(queryset, keys, reverse=False):
-    return queryset.order_by(*[key.order(reverse) for key in keys])
+    def before(self, value: Value) -> Q:
+        """Rows strictly before `value` on this key alone (nulls last)."""
+        if value is None:
+            return Q(**{f"{self.field}__isnull": False})  # every value sorts before a null
+        lookup = "gt" if self.descending else "lt"
+        return Q(**{f"{self.field}__{lookup}": value})
+
+    def equal(self, value: Value) -> Q:
+        if value is None:
+            return Q(**{f"{self.field}__isnull": True})
+        return Q(**{self.field: value})
+
+    def dump(self, record: Model) -> Any:
+        value: Any = record
+        for part in self.field.split("__"):
+            value = getattr(value, part) if value is not None else None
+        if isinstance(value, datetime.date):  # a datetime is a date too
+            return value.isoformat()
+        return value
+
+    def load(self, value: object) -> Value:
+        """The cursor's JSON value checked against this key's type; raises BadCursor."""
+        if value is None:
+            if self.nullable:
+                return None
+        elif self.type == "int":
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+        elif self.type == "text":
+            if isinstance(value, str) and "\0" not in value:
+                return value
+        elif isinstance(value, str):
+            try:
+                if self.type == "date":
+                    return datetime.date.fromisoformat(value)
+                return datetime.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        raise BadCursor(f"bad value for {self.field}")
 
 
-def _after(key, value):
-    """Rows strictly after `value` on this key alone (nulls last)."""
-    if value is None:
-        return Q(pk__in=[])  # nothing sorts after a null
-    lookup = "lt" if key.descending else "gt"
-    condition = Q(**{f"{key.field}__{lookup}": value})
-    if key.nullable:
-        condition |= Q(**{f"{key.field}__isnull": True})
-    return condition
+@dataclass(frozen=True)
+class Position:
+    """Where a page starts: the sort values of the row a cursor names, and which way to read."""
+
+    values: list[Value]
+    backwards: bool = False
 
 
-def _before(key, value):
-    """Rows strictly before `value` on this key alone (nulls last)."""
-    if value is None:
-        return Q(**{f"{key.field}__isnull": False})  # every value sorts before a null
-    lookup = "gt" if key.descending else "lt"
-    return Q(**{f"{key.field}__{lookup}": value})
-
-
-def _equal(key, value):
-    if value is None:
-        return Q(**{f"{key.field}__isnull": True})
-    return Q(**{key.field: value})
-
-
-def after(queryset, keys, values, side=_after):
-    """`queryset` from the row after the one whose sort values are `values`
-    (with side=_before: up to the row before it)."""
-    condition, prefix = Q(pk__in=[]), Q()
-    for key, value in zip(keys, values, strict=True):
-        condition |= prefix & side(key, value)
-        prefix &= _equal(key, value)
-    return queryset.filter(condition)
-
-
-def _value_of(record, key):
-    value = record
-    for part in key.field.split("__"):
-        value = getattr(value, part) if value is not None else None
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    return value
-
-
-def encode(record, keys):
-    payload = json.dumps([_value_of(record, key) for key in keys], separators=(",", ":"))
+def encode(values: Sequence[Any], *, backwards: bool) -> str:
+    payload = json.dumps({"k": list(values), "r": backwards}, separators=(",", ":"))
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
-def decode(cursor, keys):
-    """The sort values in `cursor`, checked against `keys`; raises BadCursor."""
+def decode(cursor: str, keys: Sequence[Key], *, backwards: bool = False) -> Position:
+    """The position `cursor` names, checked against `keys`; raises BadCursor.
+
+    `backwards` is the direction of a legacy cursor (a bare list), which did
+    not carry its own."""
     if len(cursor) > MAX_CURSOR_LENGTH:
         raise BadCursor("too long")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw.decode())
+        data = json.loads(raw.decode())
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise BadCursor("not a cursor") from None
+    if isinstance(data, dict):
+        values, backwards = data.get("k"), data.get("r")
+        if not isinstance(backwards, bool):
+            raise BadCursor("no direction")
+    else:
+        values = data
     if not isinstance(values, list) or len(values) != len(keys):
         raise BadCursor("wrong shape")
-    checked = []
-    for key, value in zip(keys, values, strict=True):
-        if value is None and (key.nullable or False):
-            checked.append(None)
-        elif key.is_date and isinstance(value, str):
-            try:
-                parse = datetime.datetime if "T" in value else datetime.date
-                checked.append(parse.fromisoformat(value))
-            except ValueError:
-                raise BadCursor("bad date") from None
-        elif (
-            key.field == "pk"
-            and isinstance(value, int)
-            and not isinstance(value, bool)
-            or not key.is_date
-            and key.field != "pk"
-            and isinstance(value, str)
-            and "\0" not in value
-        ):
-            checked.append(value)
-        else:
-            raise BadCursor("bad value")
-    return checked
+    return Position([key.load(v) for key, v in zip(keys, values, strict=True)], backwards)
 
 
-def page(queryset, keys, cursor, size, backwards=False):
-    """(rows, next_cursor, previous_cursor) of the page after `cursor` (None:
-    the first page), or with `backwards` the page that ends before it. A
-    cursor is None where there is no such page."""
-    if not backwards:
-        queryset = order_by(queryset, keys)
-        if cursor:
-            queryset = after(queryset, keys, decode(cursor, keys))
-        rows = list(queryset[: size + 1])
-        more = len(rows) > size
-        rows = rows[:size]
-        following = encode(rows[-1], keys) if more and rows else None
-        # Arriving by a cursor means the row it names came before this page.
-        previous = encode(rows[0], keys) if cursor and rows else None
-        return rows, following, previous
-    # Read the rows before the cursor in reverse order, then turn them round.
-    values = decode(cursor, keys)
-    rows = list(after(order_by(queryset, keys, reverse=True), keys, values, _before)[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size][::-1]
-    previous = encode(rows[0], keys) if more and rows else None
-    return rows, (encode(rows[-1], keys) if rows else None), previous
+def order_by(queryset: QuerySet, keys: Sequence[Key], reverse: bool = False) -> QuerySet:
+    return queryset.order_by(*[key.order(reverse) for key in keys])
+
+
+def beyond(queryset: QuerySet, keys: Sequence[Key], position: Position) -> QuerySet:
+    """The rows after the position's row (before it, reading backwards)."""
+    condition, prefix = Q(pk__in=[]), Q()
+    for key, value in zip(keys, position.values, strict=True):
+        side = key.before(value) if position.backwards else key.after(value)
+        condition |= prefix & side
+        prefix &= key.equal(value)
+    return queryset.filter(condition)
+
+
+@dataclass(frozen=True)
+class Window:
+    """One page of rows with the cursors of the pages either side (None: no such page)."""
+
+    rows: list[Any]
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def window(rows: list[Any], more: bool, position: Position | None, dump: Any) -> Window:
+    """The page from `rows` read in order (reversed when going backwards), `more`
+    saying whether a row lay beyond them; `dump(row)` gives a row's sort values."""
+    if position is not None and position.backwards:
+        rows = rows[::-1]
+        following = encode(dump(rows[-1]), backwards=False) if rows else None
+        previous = encode(dump(rows[0]), backwards=True) if more and rows else None
+        return Window(rows, following, previous)
+    following = encode(dump(rows[-1]), backwards=False) if more and rows else None
+    # Arriving by a cursor means the row it names came before this page.
+    previous = encode(dump(rows[0]), backwards=True) if position and rows else None
+    return Window(rows, following, previous)
+
+
+def page(queryset: QuerySet, keys: Sequence[Key], position: Position | None, size: int) -> Window:
+    """The page of `size` rows of `queryset` in `keys` order from `position`
+    (None: the first page): one query, with one row more to see if more follow."""
+    backwards = position is not None and position.backwards
+    ordered = order_by(queryset, keys, reverse=backwards)
+    if position is not None:
+        ordered = beyond(ordered, keys, position)
+    rows = list(ordered[: size + 1])
+    return window(rows[:size], len(rows) > size, position, lambda r: [k.dump(r) for k in keys])

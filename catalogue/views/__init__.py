@@ -1,6 +1,6 @@
 """Public catalogue pages. Thin: selectors and querysets do the work."""
 
-from .browse import article_list, document_list, organisation_list, person_list, place_list
+from .browse import record_list_page
 from .detail import (
     article_detail,
     citation_download,
@@ -13,17 +13,13 @@ from .pages import home, robots_txt, search_page, timeline
 
 __all__ = [
     "article_detail",
-    "article_list",
     "citation_download",
     "document_detail",
-    "document_list",
     "home",
     "organisation_detail",
-    "organisation_list",
     "person_detail",
-    "person_list",
     "place_detail",
-    "place_list",
+    "record_list_page",
     "robots_txt",
     "search_page",
     "timeline",

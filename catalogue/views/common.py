@@ -3,6 +3,7 @@ linked-data description, and the 400 page for parameters a page cannot use."""
 
 import json
 
+from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -66,3 +67,17 @@ def record_context(request, record):
 def bad_request(request, message):
     """A page that says what was wrong with the address, with status 400."""
     return render(request, "catalogue/bad_request.html", {"message": message}, status=400)
+
+
+def url_with(params, **changes):
+    """'?…' for `params` with `changes` applied (None removes); a cursor always goes,
+    as it names a position in the list the old parameters made."""
+    query = params.copy() if isinstance(params, QueryDict) else QueryDict(mutable=True)
+    query._mutable = True
+    for name in ("cursor", "after", "before", *changes):
+        query.pop(name, None)
+    for name, value in changes.items():
+        if value is not None:
+            query[name] = str(value)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

@@ -8,10 +8,9 @@ from django.views.decorators.http import require_GET
 from catalogue.search import COUNT_CAP, RECORD_TYPES, search
 from catalogue.search_backends import model_for
 from catalogue.selectors import home as home_selectors
-from catalogue.selectors.browse import url_with
 from catalogue.selectors.timeline import timeline as timeline_layout
 
-from .common import bad_request
+from .common import bad_request, url_with
 
 SEARCH_PAGE_SIZE = 20
 # Search pages by offset over its ranked hits; past the count cap there is nothing to show.

@@ -3,7 +3,7 @@ in order, and the count stops at the cap."""
 
 import pytest
 
-from catalogue.api.pagination import KeysetPagination
+from catalogue.selectors import listing
 from tests.factories import make_document
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +64,7 @@ def test_search_results_page_in_relevance_order(seeded, anon):
 
 
 def test_the_count_is_capped_and_flagged(documents, anon, monkeypatch):
-    monkeypatch.setattr(KeysetPagination, "count_cap", 5)
+    monkeypatch.setattr(listing, "COUNT_CAP", 5)
     body = anon.get("/api/documents/").json()
     assert body["count"] == 5 and body["count_capped"] is True
     body = anon.get("/api/documents/", {"kind": "treaty"}).json()

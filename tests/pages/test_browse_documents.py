@@ -5,7 +5,7 @@ import re
 import pytest
 
 from catalogue.models import Document, DocumentAgent, Status
-from catalogue.selectors import browse as browse_module
+from catalogue.selectors import listing as listing_module
 from tests.factories import make_agent, make_document, make_person, make_place
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +126,7 @@ def test_deep_page_query_has_no_offset(client):
 
 
 def test_counts_above_the_cap_show_a_plus(client, monkeypatch):
-    monkeypatch.setattr(browse_module, "COUNT_CAP", 3)
+    monkeypatch.setattr(listing_module, "COUNT_CAP", 3)
     for _ in range(5):
         make_document()
     assert "3+ documents" in client.get("/documents/").content.decode()

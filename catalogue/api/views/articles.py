@@ -2,7 +2,6 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from catalogue.filters import ArticleFilterSet
 from catalogue.models import Article
 
 from ..renderers import BibTeXRenderer, CSLJSONRenderer, RISRenderer
@@ -16,7 +15,6 @@ from .base import RecordViewSet
 )
 class ArticleViewSet(RecordViewSet):
     model = Article
-    filterset_class = ArticleFilterSet
     serializer_class = ArticleSerializer
     detail_serializer_class = ArticleDetailSerializer
     renderer_classes = [

@@ -2,7 +2,6 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from catalogue.filters import OrganisationFilterSet, PersonFilterSet, PlaceFilterSet
 from catalogue.models import Organisation, Person, Place
 
 from ..serializers.authorities import OrganisationSerializer, PersonSerializer, PlaceSerializer
@@ -12,19 +11,16 @@ from .base import RecordViewSet
 @extend_schema_view(list=extend_schema(summary="List people"))
 class PersonViewSet(RecordViewSet):
     model = Person
-    filterset_class = PersonFilterSet
     serializer_class = detail_serializer_class = PersonSerializer
 
 
 @extend_schema_view(list=extend_schema(summary="List organisations"))
 class OrganisationViewSet(RecordViewSet):
     model = Organisation
-    filterset_class = OrganisationFilterSet
     serializer_class = detail_serializer_class = OrganisationSerializer
 
 
 @extend_schema_view(list=extend_schema(summary="List places"))
 class PlaceViewSet(RecordViewSet):
     model = Place
-    filterset_class = PlaceFilterSet
     serializer_class = detail_serializer_class = PlaceSerializer

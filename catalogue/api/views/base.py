@@ -1,5 +1,5 @@
-"""What every resource does: start from the model's listing_for/detail_for
-querysets and its FilterSet, paginate by keyset, tag details with ETags,
+"""What every resource does: list through the listing pipeline (the pages'
+FilterSet, sorts and keyset paging), open details from detail_for, tag details with ETags,
 require If-Match on changes, write through the services, and render the
 citation formats through catalogue/exports."""
 
@@ -13,6 +13,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from catalogue.models.base import IDENTIFIER_RE
+from catalogue.record_types import by_model
 from catalogue.services.records import record_delete
 
 from ..conditional import PreconditionFailed, etag, not_modified, require_if_match, version_token
@@ -29,6 +30,11 @@ class CatalogueViewSet(viewsets.ModelViewSet):
     pagination_class = KeysetPagination
     renderer_classes = [JSONRenderer, BrowsableRenderer]
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    @property
+    def filterset_class(self):
+        # Read by the OpenAPI schema, which documents the FilterSet's parameters.
+        return by_model(self.model).filterset
 
     def get_queryset(self):
         user = self.request.user
@@ -48,10 +54,9 @@ class CatalogueViewSet(viewsets.ModelViewSet):
         return super().get_object()
 
     def filter_queryset(self, queryset):
-        # Filters narrow lists; a detail address names one record whatever the query string.
-        if self.action != "list":
-            return queryset
-        return super().filter_queryset(queryset)
+        # A detail address names one record whatever the query string; lists
+        # filter in the listing pipeline (see list()).
+        return queryset
 
     def get_serializer_class(self):
         return self.serializer_class if self.action == "list" else self.detail_serializer_class
@@ -72,7 +77,8 @@ class CatalogueViewSet(viewsets.ModelViewSet):
         return super().finalize_response(request, response, *args, **kwargs)
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # The paginator runs the listing pipeline: filters, search, sort and page in one.
+        page = self.paginate_queryset(self.get_queryset())
         renderer = request.accepted_renderer
         if isinstance(renderer, ExportRenderer):
             links = [

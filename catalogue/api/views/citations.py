@@ -2,7 +2,6 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from catalogue.filters import CitationFilterSet
 from catalogue.models import Citation
 
 from ..serializers.citations import CitationSerializer
@@ -12,5 +11,4 @@ from .base import LinkViewSet
 @extend_schema_view(list=extend_schema(summary="List citations"))
 class CitationViewSet(LinkViewSet):
     model = Citation
-    filterset_class = CitationFilterSet
     serializer_class = detail_serializer_class = CitationSerializer

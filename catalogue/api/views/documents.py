@@ -2,7 +2,6 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from catalogue.filters import DocumentFilterSet
 from catalogue.models import Document, DocumentAgent, links
 
 from ..links import link_from
@@ -17,7 +16,6 @@ from .base import RecordViewSet
 )
 class DocumentViewSet(RecordViewSet):
     model = Document
-    filterset_class = DocumentFilterSet
     serializer_class = DocumentSerializer
     detail_serializer_class = DocumentDetailSerializer
     renderer_classes = [

@@ -1,0 +1,194 @@
+"""The one listing pipeline: the browse pages and the API's lists both call `record_list`.
+
+    listing = record_list(Document, user=request.user, params=request.GET)
+
+From plain data (the query parameters and the user, no request) it validates
+through the record type's FilterSet, searches (best match first, paged by a
+keyset on the rank position), sorts by one of the type's declared sorts
+(catalogue/record_types.py), pages by keyset (catalogue/selectors/keyset.py),
+counts up to COUNT_CAP and, for pages, counts the facets. Building URLs from
+the cursors is the caller's job.
+
+Parameters: `per_page` or `limit` (records a page, default 25, 1 to 100);
+`cursor`, `after` or `before` (the position a next or previous link carries);
+`ordering`; `q`; and the type's filters. The pages document the first names,
+the API `limit` and `cursor`; each accepts the other's, so old links work.
+
+Queries, whatever the page size: the capped count and the page (plus the
+listing's own prefetches), or for a search the matching rows' keys and the
+page; then one grouped query per facet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any, cast
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Model, QuerySet
+from django.http import QueryDict
+
+from catalogue.record_types import RecordType, by_model
+from catalogue.search import COUNT_CAP, matching_pks
+
+from .facets import Facet, listing_facets
+from .keyset import BadCursor, Key, Position, Window, decode, page, window
+
+DEFAULT_PAGE_SIZE = 25
+MAX_PAGE_SIZE = 100
+PAGE_SIZE_NAMES = ("per_page", "limit")
+CURSOR_NAMES = ("cursor", "after", "before")
+# The order of a search without an `ordering`: best match first.
+RELEVANCE = "relevance"
+RELEVANCE_LABEL = "Best match first"
+# A search pages through its ranked matches by (position in the ranking, pk).
+RANK_KEYS = (Key("rank", type="int"), Key("pk", type="int"))
+BROKEN_CURSOR = "This page link is broken: start again from the first page."
+
+User = AbstractBaseUser | AnonymousUser | None
+
+
+class BadListing(ValueError):
+    """Parameters the listing cannot use: {parameter: [messages]}, nothing read."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        self.errors = errors
+        super().__init__(" ".join(f"{n}: {m}" for n, messages in errors.items() for m in messages))
+
+
+@dataclass
+class Listing:
+    """One page of records, where it sits, and what produced it."""
+
+    record_type: RecordType
+    records: list[Model]
+    count: int  # exact up to COUNT_CAP
+    count_capped: bool  # more than COUNT_CAP match
+    sort: str  # a sort of the type ("-date"), RELEVANCE, or "" (the pk, for citations)
+    sorts: list[tuple[str, str, bool]]  # (value, label, chosen) a reader may pick
+    next_cursor: str | None
+    previous_cursor: str | None
+    cursor_given: bool  # the page was reached by a cursor, not the first one
+    filterset: Any
+    facets: list[Facet] = field(default_factory=list)
+
+    @property
+    def count_display(self) -> str:
+        return f"{COUNT_CAP:,}+" if self.count_capped else f"{self.count:,}"
+
+
+def _first(params: QueryDict, names: tuple[str, ...]) -> tuple[str, str]:
+    """(name, value) of the first of `names` given a value, else (names[0], "")."""
+    for name in names:
+        value = params.get(name, "")
+        if value:
+            return name, value
+    return names[0], ""
+
+
+def page_size(params: QueryDict) -> int:
+    name, raw = _first(params, PAGE_SIZE_NAMES)
+    if not raw:
+        return DEFAULT_PAGE_SIZE
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 6) or not (
+        1 <= int(raw) <= MAX_PAGE_SIZE
+    ):
+        raise BadListing({name: [f"A whole number from 1 to {MAX_PAGE_SIZE}."]})
+    return int(raw)
+
+
+def record_list(
+    model: type[Model],
+    *,
+    user: User,
+    params: QueryDict,
+    queryset: QuerySet | None = None,
+    facets: bool = False,
+) -> Listing:
+    """The page of `model` records that `params` ask for, as `user` may see them.
+
+    `queryset` is where to start (default `model.objects.listing_for(user)`:
+    it must already be limited to what `user` may see). `facets` counts the
+    browse page's facets. Raises BadListing for parameters it cannot use."""
+    record_type = by_model(model)
+    size = page_size(params)
+    if queryset is None:
+        queryset = model.objects.listing_for(user)
+    # FilterSets read the user from a request, as DRF gives them one.
+    filterset = record_type.filterset(params, queryset=queryset, request=SimpleNamespace(user=user))
+    if not filterset.is_valid():
+        raise BadListing({name: list(errors) for name, errors in filterset.errors.items()})
+    data = filterset.form.cleaned_data
+    words = (data.get("q") or "").strip()
+    sort = data.get("ordering") or (RELEVANCE if words else record_type.default_sort)
+    filtered = filterset.qs
+
+    keys = RANK_KEYS if sort == RELEVANCE else _keys(record_type, sort)
+    cursor_name, token = _first(params, CURSOR_NAMES)
+    try:
+        position = decode(token, keys, backwards=cursor_name == "before") if token else None
+    except BadCursor:
+        raise BadListing({cursor_name: [BROKEN_CURSOR]}) from None
+
+    if words:
+        matches = matching_pks(words, model=model, user=user)
+        filtered = filtered.filter(pk__in=matches)
+    if sort == RELEVANCE:
+        kept = set(filtered.order_by().values_list("pk", flat=True))
+        ranked = [pk for pk in matches if pk in kept]
+        count, capped = len(ranked), len(ranked) >= COUNT_CAP
+        result = _ranked_page(filtered, ranked, position, size)
+    else:
+        counted = filtered.order_by()[: COUNT_CAP + 1].count()
+        count, capped = min(counted, COUNT_CAP), counted > COUNT_CAP
+        result = page(filtered, keys, position, size)
+
+    choices = ([(RELEVANCE, RELEVANCE_LABEL)] if words else []) + record_type.sort_choices()
+    return Listing(
+        record_type=record_type,
+        records=result.rows,
+        count=count,
+        count_capped=capped,
+        sort=sort,
+        sorts=[(value, label, value == sort) for value, label in choices],
+        next_cursor=result.next_cursor,
+        previous_cursor=result.previous_cursor,
+        cursor_given=position is not None,
+        filterset=filterset,
+        facets=listing_facets(filterset, filtered, user, params) if facets else [],
+    )
+
+
+def _keys(record_type: RecordType, sort: str) -> tuple[Key, ...]:
+    return record_type.sort_keys(sort) if sort else record_type.default_keys
+
+
+def _ranked_page(
+    filtered: QuerySet, ranked: list[int], position: Position | None, size: int
+) -> Window:
+    """The page of the `ranked` pks from `position`, with its records in that order.
+
+    The cursor names a row by (rank position, pk). When the ranking has moved
+    since (a record edited or unpublished), the row is found again by its pk;
+    a row gone altogether leaves its position as the boundary."""
+    at, present = 0, False
+    if position is not None:
+        # RANK_KEYS are both int keys: decode() let nothing else through.
+        rank, pk = cast(tuple[int, int], tuple(position.values))
+        if rank < len(ranked) and ranked[rank] == pk:
+            at, present = rank, True
+        elif pk in ranked:
+            at, present = ranked.index(pk), True
+        else:
+            at = min(rank, len(ranked))
+    if position is not None and position.backwards:
+        start = max(at - size - 1, 0)
+        rows = [(i, ranked[i]) for i in range(at - 1, start - 1, -1)]  # nearest first
+    else:
+        start = at + 1 if present else at
+        rows = [(i, ranked[i]) for i in range(start, min(start + size + 1, len(ranked)))]
+    result = window(rows[:size], len(rows) > size, position, lambda row: list(row))
+    by_pk = filtered.in_bulk([pk for _, pk in result.rows]) if result.rows else {}
+    records = [by_pk[pk] for _, pk in result.rows if pk in by_pk]
+    return Window(records, result.next_cursor, result.previous_cursor)
