@@ -6,10 +6,9 @@ after sees the edit. Raw saves (loaddata, `manage.py seed`) are indexed too;
 
 from django.db.models.signals import post_delete, post_save
 
-from .models import Article, Document, DocumentExcerpt, Organisation, Person, Place
+from .models import Document, DocumentExcerpt
+from .record_types import searchable
 from .search_backends.indexing import index_records, record_type_of, unindex
-
-INDEXED_MODELS = (Document, Article, Person, Organisation, Place)
 
 
 def record_saved(sender, instance, **kwargs):
@@ -29,7 +28,7 @@ def excerpt_changed(sender, instance, **kwargs):
 
 
 def connect():
-    for model in INDEXED_MODELS:
+    for model in (record_type.model for record_type in searchable()):
         post_save.connect(record_saved, sender=model, dispatch_uid=f"search-save-{model.__name__}")
         post_delete.connect(
             record_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}"

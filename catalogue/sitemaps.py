@@ -2,7 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 
-from catalogue.models import Article, Document, Organisation, Person, Place
+from catalogue.record_types import with_pages
 
 
 class RecordSitemap(Sitemap):
@@ -21,10 +21,4 @@ def _sitemap(record_model):
     return type(f"{record_model.__name__}Sitemap", (RecordSitemap,), {"model": record_model})
 
 
-SITEMAPS = {
-    "documents": _sitemap(Document),
-    "articles": _sitemap(Article),
-    "people": _sitemap(Person),
-    "organisations": _sitemap(Organisation),
-    "places": _sitemap(Place),
-}
+SITEMAPS = {record_type.url_prefix: _sitemap(record_type.model) for record_type in with_pages()}

@@ -13,23 +13,26 @@ def sha256_text(text):
 
 
 class ArticleQuerySet(DatedQuerySet):
-    def for_listing(self, user=None):
+    def listing_for(self, user):
         from .authorities import Person
 
         return (
-            self.select_related("publisher")
+            super()
+            .listing_for(user)
+            .select_related("publisher")
             .prefetch_related(models.Prefetch("authors", queryset=links(Person, user)))
-            .order_by("title", "pk")
             .defer("source_text", "body")
         )
 
-    def for_detail(self, user=None):
+    def detail_for(self, user):
         from .authorities import Person
         from .citations import Citation, Mention
         from .documents import Document
 
+        # Not from listing_for: the detail reads the body and source text it defers.
         return (
-            self.select_related("publisher")
+            self.visible_to(user)
+            .select_related("publisher")
             .prefetch_related(
                 models.Prefetch("authors", queryset=links(Person, user)),
                 models.Prefetch("about_documents", queryset=links(Document, user)),
@@ -95,6 +98,11 @@ class Article(DatedRecord, CatalogueRecord):
 
     def __str__(self):
         return self.title
+
+    def summary_parts(self):
+        # The authors are prefetched by listing_for, limited to those the reader may see.
+        authors = ", ".join(str(author) for author in self.authors.all())
+        return [self.site_name or self.publisher or "Article", self.date_display, authors]
 
     def save(self, *args, **kwargs):
         self.source_sha256 = sha256_text(self.source_text) if self.source_text else ""

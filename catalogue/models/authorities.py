@@ -8,8 +8,7 @@ from .base import CatalogueRecord, DatedRecord, RecordQuerySet, validate_edtf
 
 
 class AuthorityQuerySet(RecordQuerySet):
-    def for_listing(self, user=None):
-        return self.order_by("sort_name", "pk")
+    """A list of names needs no joins: RecordQuerySet.listing_for is enough."""
 
 
 class AuthorityRecord(CatalogueRecord):
@@ -46,6 +45,11 @@ class AuthorityRecord(CatalogueRecord):
 
     def default_sort_name(self):
         return self.name
+
+    def summary_parts(self):
+        kind = self.get_kind_display() if hasattr(self, "get_kind_display") else ""
+        variants = ", ".join(v for v in self.variants if v)
+        return [kind, f"also {variants}" if variants else ""]
 
     @property
     def all_names(self):

@@ -69,22 +69,20 @@ class RecordQuerySet(models.QuerySet):
             return self
         return self.published()
 
-    def for_listing(self, user=None):
-        """The joins a list of these records needs. With `user`, linked records
-        (parties, mentions, citations...) are limited to what that user may see;
-        without, every link is loaded (admin, exports, commands)."""
-        return self
-
-    def for_detail(self, user=None):
-        return self.for_listing(user)
-
     def listing_for(self, user):
-        """What `user` may list, with the joins: the one call pages and the API make."""
-        return self.visible_to(user).for_listing(user)
+        """What `user` may list, with the joins a list of these records needs
+        (linked records limited to what `user` may see): the one call pages,
+        the API and search make. Record types add their joins by overriding it.
+        The order is the listing pipeline's (catalogue/selectors/listing.py)."""
+        return self.visible_to(user)
 
     def detail_for(self, user):
         """What `user` may open as a detail page or resource, with the joins."""
-        return self.visible_to(user).for_detail(user)
+        return self.listing_for(user)
+
+    def for_export(self, user):
+        """These records with what the citation formats read beyond the record itself."""
+        return self
 
     def get_by_natural_key(self, identifier):
         return self.get(identifier=identifier)
@@ -167,13 +165,17 @@ class CatalogueRecord(models.Model):
     class Meta:
         abstract = True
 
-    @classmethod
-    def plural_label(cls):
-        """'Documents', 'People': how pages name a list of these records."""
-        return str(cls._meta.verbose_name_plural).capitalize()
-
     def natural_key(self):
         return (self.identifier,)
+
+    @property
+    def summary(self):
+        """The one line a list shows under the record's name, on pages and in the
+        API alike: each record type says what goes in it (summary_parts)."""
+        return " · ".join(str(part) for part in self.summary_parts() if part)
+
+    def summary_parts(self):
+        return []
 
     @property
     def is_published(self):

@@ -60,11 +60,11 @@ def quote_found_in(quote, text):
 class CitationQuerySet(LinkQuerySet):
     published_paths = ("citing_article", "citing_document", "cited_document")
 
-    def for_listing(self, user=None):
-        return self.select_related("citing_article", "citing_document", "cited_document")
-
     def listing_for(self, user):
-        return self.visible_to(user).for_listing(user)
+        """What `user` may list, with the records the citation joins."""
+        return self.visible_to(user).select_related(
+            "citing_article", "citing_document", "cited_document"
+        )
 
     detail_for = listing_for
 

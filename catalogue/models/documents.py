@@ -13,13 +13,13 @@ from .base import CatalogueRecord, DatedQuerySet, DatedRecord, LinkQuerySet, lin
 
 
 class DocumentQuerySet(DatedQuerySet):
-    def for_listing(self, user=None):
+    def listing_for(self, user):
         # Lists never show the transcription, which can be a whole treaty.
-        return (
-            self.select_related("place")
-            .order_by("date_earliest", "title", "pk")
-            .defer("transcription")
-        )
+        return super().listing_for(user).select_related("place").defer("transcription")
+
+    def for_export(self, user):
+        # The citation formats name the document's parties.
+        return self.with_agents(user)
 
     def with_agents(self, user=None):
         return self.prefetch_related(
@@ -29,11 +29,11 @@ class DocumentQuerySet(DatedQuerySet):
             )
         )
 
-    def for_detail(self, user=None):
+    def detail_for(self, user):
         from .citations import Citation, Statement
 
         return (
-            self.for_listing(user)
+            self.listing_for(user)
             .defer(None)
             .with_agents(user)
             .prefetch_related(
@@ -139,6 +139,10 @@ class Document(DatedRecord, CatalogueRecord):
 
     def __str__(self):
         return self.title
+
+    def summary_parts(self):
+        # The place is joined by listing_for; lists never read more than that.
+        return [self.get_kind_display(), self.date_display, self.place]
 
     def get_absolute_url(self):
         return reverse("catalogue:document-detail", kwargs={"slug": self.slug})

@@ -11,8 +11,11 @@ Visibility is not copied here: searches join each row back to its record's
 
 from django.db import models
 
-RECORD_TYPES = ("document", "article", "person", "organisation", "place")
-AUTHORITY_TYPES = ("person", "organisation", "place")
+from catalogue import record_types
+
+# The searchable types of catalogue/record_types.py, by name ("document").
+RECORD_TYPES = tuple(t.name for t in record_types.searchable())
+AUTHORITY_TYPES = tuple(t.name for t in record_types.searchable() if t.authority)
 
 
 class SearchEntry(models.Model):

@@ -1,21 +1,20 @@
 """The home page: how many records of each type, and the newest additions."""
 
-from catalogue.models import Article, Document, Organisation, Person, Place
+from catalogue.models import Article, Document
+from catalogue.record_types import with_pages
 
 RECENT = 6
-
-RECORD_TYPES = (Document, Article, Person, Organisation, Place)
 
 
 def counts(user):
     """[(browse page URL name, label, count)] per record type: one count query each."""
     return [
         (
-            f"catalogue:{model._meta.model_name}-list",
-            model.plural_label(),
-            model.objects.visible_to(user).count(),
+            f"catalogue:{record_type.name}-list",
+            record_type.label,
+            record_type.model.objects.visible_to(user).count(),
         )
-        for model in RECORD_TYPES
+        for record_type in with_pages()
     ]
 
 

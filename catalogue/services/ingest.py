@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
+from .. import record_types
 from ..ingest import Entry, ParseError, Vocabulary, decode_source, parse_text
 from ..ingest.facts import TRANSLATION, topic_statements
 from ..models import (
@@ -262,10 +263,9 @@ def catalogue_vocabulary():
 
 
 def _records_for(keys_by_kind):
-    models = {"person": Person, "organisation": Organisation, "place": Place, "document": Document}
     records = {}
     for kind, keys in keys_by_kind.items():
-        for record in models[kind].objects.filter(identifier__in=keys):
+        for record in record_types.by_name(kind).model.objects.filter(identifier__in=keys):
             records[record.identifier] = record
     return records
 

@@ -84,15 +84,12 @@ def place_detail(request, slug):
     return _authority_detail(request, Place, slug)
 
 
-def _citable(model, user):
-    queryset = model.objects.listing_for(user)
-    return queryset.with_agents(user) if model is Document else queryset
-
-
 def citation_download(request, model, slug, fmt):
     if fmt not in CITATION_FORMATS:
         raise Http404("No such citation format.")
-    record = get_object_or_404(_citable(model, request.user), slug=slug)
+    record = get_object_or_404(
+        model.objects.listing_for(request.user).for_export(request.user), slug=slug
+    )
     body, content_type, filename = citation_text(request, record, fmt)
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from catalogue.record_types import by_name
 from catalogue.search import COUNT_CAP, RECORD_TYPES, search
-from catalogue.search_backends import model_for
 from catalogue.selectors import home as home_selectors
 from catalogue.selectors.timeline import timeline as timeline_layout
 
@@ -58,7 +58,7 @@ def search_page(request):
         for record_type in RECORD_TYPES:
             facets.append(
                 (
-                    model_for(record_type).plural_label(),
+                    by_name(record_type).label,
                     results.counts_by_type.get(record_type, 0),
                     record_type in types,
                     url_with(params, type=record_type, page=None),

@@ -78,9 +78,12 @@ class RecordSerializer(serializers.ModelSerializer):
 
     url = serializers.SerializerMethodField(help_text="This resource.")
     page = serializers.SerializerMethodField(help_text="The record's public page.")
+    summary = serializers.CharField(
+        read_only=True, help_text="The line a list shows under the name (the model's summary)."
+    )
     basename = None
 
-    identity_fields = ("url", "page", "identifier", "slug", "status", "version")
+    identity_fields = ("url", "page", "identifier", "slug", "status", "version", "summary")
     stamp_fields = ("created", "modified")
 
     class Meta:

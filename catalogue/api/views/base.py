@@ -38,9 +38,13 @@ class CatalogueViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         user = self.request.user
-        if self.action == "list":
-            return self.model.objects.listing_for(user)
-        return self.model.objects.detail_for(user)
+        if self.action != "list":
+            return self.model.objects.detail_for(user)
+        queryset = self.model.objects.listing_for(user)
+        if isinstance(getattr(self.request, "accepted_renderer", None), ExportRenderer):
+            # The citation formats read more than the list's JSON (a document's parties).
+            queryset = queryset.for_export(user)
+        return queryset
 
     # Any path segment reaches the view, so that an address no record could
     # have is a JSON 404 like any other, and is refused before the database.

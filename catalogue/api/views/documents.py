@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from catalogue.models import Document, DocumentAgent, links
 
 from ..links import link_from
-from ..renderers import BibTeXRenderer, CSLJSONRenderer, ExportRenderer, RISRenderer
+from ..renderers import BibTeXRenderer, CSLJSONRenderer, RISRenderer
 from ..serializers.documents import DocumentDetailSerializer, DocumentSerializer
 from .base import RecordViewSet
 
@@ -24,14 +24,6 @@ class DocumentViewSet(RecordViewSet):
         BibTeXRenderer,
         RISRenderer,
     ]
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        renderer = getattr(self.request, "accepted_renderer", None)
-        if self.action == "list" and isinstance(renderer, ExportRenderer):
-            # The exports read document.agents.all(): the model's own prefetch.
-            return queryset.with_agents(self.request.user)
-        return queryset
 
     def add_summaries(self, documents):
         """Each document's parties, from plain rows read in one query."""

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from simple_history.models import registered_models
 
-from catalogue.models import Article, Document, Organisation, Person, Place
+from catalogue.record_types import with_pages
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 CHANGE_REASON = "Loaded from the seed fixtures"
@@ -37,7 +37,7 @@ class Command(BaseCommand):
         fixtures = sorted(str(p) for p in FIXTURES_DIR.glob("*.json"))
         if not fixtures:
             raise CommandError(f"No fixtures found in {FIXTURES_DIR}; build them first.")
-        models = (Document, Article, Person, Organisation, Place)
+        models = [record_type.model for record_type in with_pages()]
         existing = sum(m.objects.count() for m in models)
         if existing and not force:
             self.stdout.write(
