@@ -26,12 +26,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from catalogue.selectors.browse import sorts_for  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from catalogue.models import Document, Status  # noqa: E402
-from catalogue.selectors.keyset import after, encode, order_by  # noqa: E402
+from catalogue.record_types import by_model  # noqa: E402
+from catalogue.selectors.keyset import Position, beyond, encode, order_by  # noqa: E402
 
 
 def fill(count):
@@ -75,12 +75,13 @@ def main():
     call_command("migrate", verbosity=0)
     fill(args.documents)
     client = Client(HTTP_HOST="localhost")
-    keys = sorts_for(Document)["date"]
+    keys = by_model(Document).sort_keys("date")
     ordered = order_by(Document.objects.published(), keys)
     total = ordered.count()
     deep = total - 30
     row = ordered[deep - 1 : deep][0]
-    cursor = encode(row, keys)
+    position = Position([row.date_earliest, row.title, row.pk])
+    cursor = encode([key.dump(row) for key in keys], backwards=False)
 
     def get(url):
         response = client.get(url)
@@ -93,7 +94,7 @@ def main():
         f"OFFSET read at {deep:,}  {timed(lambda: list(ordered[deep : deep + 26])):8.1f} ms "
         "(the page query alone, for reference)"
     )
-    keyset_page = after(ordered, keys, [row.date_earliest, row.title, row.pk])
+    keyset_page = beyond(ordered, keys, position)
     print(
         f"keyset read at {deep:,}  "
         f"{timed(lambda: list(keyset_page[:26])):8.1f} ms "
