@@ -104,6 +104,9 @@ class Article(DatedRecord, CatalogueRecord):
         authors = ", ".join(str(author) for author in self.authors.all())
         return [self.site_name or self.publisher or "Article", self.date_display, authors]
 
+    def search_text(self):
+        return self.title, [], [self.body]
+
     def save(self, *args, **kwargs):
         self.source_sha256 = sha256_text(self.source_text) if self.source_text else ""
         super().save(*args, **kwargs)

@@ -46,6 +46,9 @@ class AuthorityRecord(CatalogueRecord):
     def default_sort_name(self):
         return self.name
 
+    def search_text(self):
+        return self.name, self.all_names[1:], [self.description, getattr(self, "biography", "")]
+
     def summary_parts(self):
         kind = self.get_kind_display() if hasattr(self, "get_kind_display") else ""
         variants = ", ".join(v for v in self.variants if v)

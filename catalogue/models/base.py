@@ -80,6 +80,10 @@ class RecordQuerySet(models.QuerySet):
         """What `user` may open as a detail page or resource, with the joins."""
         return self.listing_for(user)
 
+    def for_search_index(self):
+        """These records with what search_text() reads beyond the record itself."""
+        return self
+
     def for_export(self, user):
         """These records with what the citation formats read beyond the record itself."""
         return self
@@ -176,6 +180,11 @@ class CatalogueRecord(models.Model):
 
     def summary_parts(self):
         return []
+
+    def search_text(self):
+        """(title, other names, body texts): what search finds this record by,
+        heaviest first; an authority's names also widen a search that names it."""
+        raise NotImplementedError
 
     @property
     def is_published(self):

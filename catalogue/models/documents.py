@@ -17,6 +17,9 @@ class DocumentQuerySet(DatedQuerySet):
         # Lists never show the transcription, which can be a whole treaty.
         return super().listing_for(user).select_related("place").defer("transcription")
 
+    def for_search_index(self):
+        return self.prefetch_related("excerpts")
+
     def for_export(self, user):
         # The citation formats name the document's parties.
         return self.with_agents(user)
@@ -143,6 +146,15 @@ class Document(DatedRecord, CatalogueRecord):
     def summary_parts(self):
         # The place is joined by listing_for; lists never read more than that.
         return [self.get_kind_display(), self.date_display, self.place]
+
+    def search_text(self):
+        # The excerpts are prefetched by a rebuild; one query when one document is saved.
+        excerpts = [e.text for e in self.excerpts.all()]
+        return (
+            self.title,
+            self.other_titles or [],
+            [self.description, self.transcription, *excerpts],
+        )
 
     def get_absolute_url(self):
         return reverse("catalogue:document-detail", kwargs={"slug": self.slug})

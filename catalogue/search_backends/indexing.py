@@ -35,20 +35,10 @@ def _join(*parts):
 def entry_text(record):
     """The text one record is found by, split by weight (title, names, body)."""
     record_type = record_type_of(record)
-    names, body, name_list = [], [], []
-    if record_type == "document":
-        title = record.title
-        names = [t for t in record.other_titles or [] if t]
-        # Prefetched by the rebuild; one query when a single document is saved.
-        body = [record.description, record.transcription, *(e.text for e in record.excerpts.all())]
-    elif record_type == "article":
-        title = record.title
-        body = [record.body]
-    else:
-        title = record.name
-        name_list = [str(n) for n in record.all_names if n]
-        names = name_list[1:]
-        body = [record.description, getattr(record, "biography", "")]
+    title, names, body = record.search_text()
+    names = [str(n) for n in names if n]
+    # An authority's names also widen searches that name it (SearchName rows).
+    name_list = [str(title), *names] if record_type in AUTHORITY_TYPES else []
     return EntryText(
         record_type=record_type,
         record_id=record.pk,
@@ -91,10 +81,7 @@ def unindex(record_type, record_ids):
 
 
 def indexable(record_type):
-    queryset = model_for(record_type).objects.order_by("pk")
-    if record_type == "document":
-        queryset = queryset.prefetch_related("excerpts")
-    return queryset
+    return model_for(record_type).objects.for_search_index().order_by("pk")
 
 
 def rebuild(*, batch_size=500, progress=None):

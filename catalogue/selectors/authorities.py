@@ -7,10 +7,8 @@ from catalogue.models import (
     Article,
     Document,
     DocumentAgent,
-    Organisation,
     Person,
     PersonTitle,
-    Place,
     links,
 )
 
@@ -28,7 +26,7 @@ def detail_queryset(model, user):
 
 def document_roles(record, user):
     """[(document, [role labels])] for a person or organisation, by document date."""
-    field = "person" if isinstance(record, Person) else "organisation"
+    field = record._meta.model_name  # the link's field is named after the model
     rows = (
         links(DocumentAgent, user)
         .filter(**{field: record})
@@ -49,7 +47,7 @@ def documents_made_at(place, user):
 
 def articles_naming(record, user):
     """Articles that mention the record, with how often, by date then title."""
-    field = {Person: "person", Organisation: "organisation", Place: "place"}[type(record)]
+    field = record._meta.model_name  # the mention's field is named after the model
     return list(
         Article.objects.visible_to(user)
         .filter(mentions__in=links(record.mentions.model, user).filter(**{field: record}))
