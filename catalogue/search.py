@@ -203,8 +203,9 @@ def _hits(rows, parsed, user):
 
 
 def matching_pks(query: str, *, model, user=None) -> list[int]:
-    """Primary keys of `model` records matching `query`, best first (bounded), for browse
-    pages and the API's `q` filter to intersect with their FilterSet queryset."""
+    """Primary keys of `model` records matching `query`, best first (bounded), for
+    the listing pipeline (catalogue/selectors/listing.py) to intersect with the
+    records its FilterSet leaves."""
     record_type = model._meta.model_name
     parsed = _prepare(query, user)
     if parsed.is_empty or record_type not in RECORD_TYPES:
