@@ -129,6 +129,21 @@ def _views(name: str) -> str:
     return f"catalogue.views.{name}"
 
 
+def _authority(name: str, prefix: str, viewset: str) -> RecordType:
+    """People, organisations and places: names, sorted by sort name, widening searches."""
+    return RecordType(
+        name=name,
+        url_prefix=prefix,
+        filterset_path=f"catalogue.filters.{viewset.removesuffix('ViewSet')}FilterSet",
+        viewset_path=f"catalogue.api.views.authorities.{viewset}",
+        sorts=(NAME, MODIFIED),
+        default_sort="name",
+        tiebreak="sort_name",
+        authority=True,
+        detail_view_path=_views(f"{name}_detail"),
+    )
+
+
 RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType(
         name="document",
@@ -152,39 +167,9 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         dated=True,
         detail_view_path=_views("article_detail"),
     ),
-    RecordType(
-        name="person",
-        url_prefix="people",
-        filterset_path="catalogue.filters.PersonFilterSet",
-        viewset_path="catalogue.api.views.authorities.PersonViewSet",
-        sorts=(NAME, MODIFIED),
-        default_sort="name",
-        tiebreak="sort_name",
-        authority=True,
-        detail_view_path=_views("person_detail"),
-    ),
-    RecordType(
-        name="organisation",
-        url_prefix="organisations",
-        filterset_path="catalogue.filters.OrganisationFilterSet",
-        viewset_path="catalogue.api.views.authorities.OrganisationViewSet",
-        sorts=(NAME, MODIFIED),
-        default_sort="name",
-        tiebreak="sort_name",
-        authority=True,
-        detail_view_path=_views("organisation_detail"),
-    ),
-    RecordType(
-        name="place",
-        url_prefix="places",
-        filterset_path="catalogue.filters.PlaceFilterSet",
-        viewset_path="catalogue.api.views.authorities.PlaceViewSet",
-        sorts=(NAME, MODIFIED),
-        default_sort="name",
-        tiebreak="sort_name",
-        authority=True,
-        detail_view_path=_views("place_detail"),
-    ),
+    _authority("person", "people", "PersonViewSet"),
+    _authority("organisation", "organisations", "OrganisationViewSet"),
+    _authority("place", "places", "PlaceViewSet"),
     # Listed by the API only, in the order they were made (see `page` above).
     RecordType(
         name="citation",
