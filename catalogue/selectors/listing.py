@@ -176,12 +176,12 @@ def _ranked_page(
     if position is not None:
         # RANK_KEYS are both int keys: decode() let nothing else through.
         rank, pk = cast(tuple[int, int], tuple(position.values))
-        if rank < len(ranked) and ranked[rank] == pk:
+        if 0 <= rank < len(ranked) and ranked[rank] == pk:
             at, present = rank, True
         elif pk in ranked:
             at, present = ranked.index(pk), True
         else:
-            at = min(rank, len(ranked))
+            at = min(max(rank, 0), len(ranked))
     if position is not None and position.backwards:
         start = max(at - size - 1, 0)
         rows = [(i, ranked[i]) for i in range(at - 1, start - 1, -1)]  # nearest first

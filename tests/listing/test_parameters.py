@@ -70,3 +70,22 @@ def test_a_broken_cursor_is_a_400_naming_its_parameter_on_page_and_api(client, d
     assert response.status_code == 400 and name in response.json()
     response = client.get("/documents/", {name: "not-a-cursor"})
     assert response.status_code == 400 and "link is broken" in response.content.decode()
+
+
+def test_search_pages_still_follow_on_when_the_ranking_moved(client):
+    found = [make_document(title=f"Joint declaration {n}") for n in range(4)]
+    first = client.get("/api/documents/?q=declaration&limit=2").json()
+    seen = [r["slug"] for r in first["results"]]
+    # The last record of the first page is unpublished before the reader goes on.
+    gone = next(d for d in found if d.slug == seen[-1])
+    gone.status = "draft"
+    gone.save()
+    following = [r["slug"] for r in client.get(first["next"]).json()["results"]]
+    assert sorted(seen[:1] + following) == sorted(d.slug for d in found if d != gone)
+
+
+def test_a_forged_search_cursor_with_a_negative_position_reads_from_the_start(client):
+    found = [make_document(title=f"Joint declaration {n}") for n in range(3)]
+    forged = base64.urlsafe_b64encode(b'{"k":[-1,999999999],"r":false}').decode().rstrip("=")
+    body = client.get(f"/api/documents/?q=declaration&cursor={forged}").json()
+    assert sorted(r["slug"] for r in body["results"]) == sorted(d.slug for d in found)
