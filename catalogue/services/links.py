@@ -1,0 +1,48 @@
+"""Create, change and delete link rows: citations, mentions, statements, a
+document's parties, relations and excerpts.
+
+Link rows have no version column; a change names the digest of the row the
+caller read (`records.version_of`), compared under the same row lock as a
+record's version (`records.check_version`).
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import models, transaction
+
+from .records import Version, check_version
+
+
+@transaction.atomic
+def link_create(*, link: models.Model, reason: str | None = None) -> models.Model:
+    """Store the new, unsaved `link`; returns it."""
+    link._change_reason = reason
+    link.save()
+    return link
+
+
+@transaction.atomic
+def link_update(
+    *,
+    link: models.Model,
+    changes: Mapping[str, Any],
+    expected: Version | None,
+    reason: str | None = None,
+) -> models.Model:
+    """Apply `changes` to `link` in one save, refused with StaleVersionError
+    unless the stored row is still the one read (`expected` None: overwrite).
+    A link not stored yet (an admin inline's new row) is simply saved."""
+    check_version(record=link, expected=expected)
+    for name, value in changes.items():
+        setattr(link, name, value)
+    link._change_reason = reason
+    link.save()
+    return link
+
+
+@transaction.atomic
+def link_delete(*, link: models.Model, expected: Version | None) -> None:
+    """Delete `link`, refused as link_update is when it changed since it was read."""
+    check_version(record=link, expected=expected)
+    link.delete()
