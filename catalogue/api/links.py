@@ -3,15 +3,6 @@ link on a page of fifty records with their parties."""
 
 from django.urls import reverse
 
-BASENAMES = {
-    "document": "documents",
-    "article": "articles",
-    "person": "people",
-    "organisation": "organisations",
-    "place": "places",
-    "citation": "citations",
-}
-
 
 def api_url(request, basename, key):
     """The absolute URL of the `basename` resource `key` (identifier, or id for citations).
