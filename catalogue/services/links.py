@@ -11,13 +11,13 @@ from typing import Any
 
 from django.db import models, transaction
 
-from .records import Version, check_version
+from .records import Version, check_version, note_reason
 
 
 @transaction.atomic
 def link_create(*, link: models.Model, reason: str | None = None) -> models.Model:
     """Store the new, unsaved `link`; returns it."""
-    link._change_reason = reason
+    note_reason(link, reason)
     link.save()
     return link
 
@@ -36,7 +36,7 @@ def link_update(
     check_version(record=link, expected=expected)
     for name, value in changes.items():
         setattr(link, name, value)
-    link._change_reason = reason
+    note_reason(link, reason)
     link.save()
     return link
 

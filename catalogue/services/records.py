@@ -9,16 +9,18 @@ one new version and one history row.
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, models, transaction
 
 from ..models import Status
+from ..models.base import CatalogueRecord
 
 # A stored row's version: the record's version number, or for link rows
 # (citations), which have no version column, a digest of their stored fields.
 Version = int | str
+Row = TypeVar("Row", bound=models.Model)
 
 
 class StaleVersionError(Exception):
@@ -26,7 +28,7 @@ class StaleVersionError(Exception):
 
     def __init__(self, record: models.Model, expected: Version, current: Version | None) -> None:
         self.record, self.expected, self.current = record, expected, current
-        name = f"{record._meta.verbose_name.capitalize()} \u201c{record}\u201d"
+        name = f"{str(record._meta.verbose_name).capitalize()} \u201c{record}\u201d"
         if current is None:
             message = f"{name} was deleted by someone else since you opened it."
         elif isinstance(current, int):
@@ -57,7 +59,7 @@ def version_of(row: models.Model) -> Version:
     return "h" + hashlib.sha256(repr(values).encode()).hexdigest()[:20]
 
 
-def check_version(*, record: models.Model, expected: Version | None) -> models.Model | None:
+def check_version(*, record: Row, expected: Version | None) -> Row | None:
     """Lock `record`'s stored row and return it (None for a new record).
 
     Raises StaleVersionError when the stored row is gone, or when `expected`
@@ -83,6 +85,11 @@ def check_version(*, record: models.Model, expected: Version | None) -> models.M
     return stored
 
 
+def note_reason(row: models.Model, reason: str | None) -> None:
+    """The change reason django-simple-history writes on the history row of the next save."""
+    row._change_reason = reason  # type: ignore[attr-defined]
+
+
 def _check_status(*, record: models.Model, status: str, user: Any) -> None:
     if status not in Status.values:
         raise ValueError(f"Unknown status {status!r}")
@@ -100,12 +107,12 @@ def _set_many(record: models.Model, many: Mapping[str, Iterable[models.Model]]) 
 @transaction.atomic
 def record_create(
     *,
-    record: models.Model,
+    record: CatalogueRecord,
     many: Mapping[str, Iterable[models.Model]] | None = None,
     status: str = Status.DRAFT,
     user: Any = None,
     reason: str | None = None,
-) -> models.Model:
+) -> CatalogueRecord:
     """Store the new, unsaved `record` with its many-to-many links; returns it.
 
     A record created as published needs the publish permission (`user` None:
@@ -114,7 +121,7 @@ def record_create(
     if status != Status.DRAFT:
         _check_status(record=record, status=status, user=user)
     record.status = status
-    record._change_reason = reason
+    note_reason(record, reason)
     record.save()
     _set_many(record, many or {})
     return record
@@ -123,14 +130,14 @@ def record_create(
 @transaction.atomic
 def record_update(
     *,
-    record: models.Model,
+    record: CatalogueRecord,
     changes: Mapping[str, Any],
     expected_version: Version | None,
     many: Mapping[str, Iterable[models.Model]] | None = None,
     status: str | None = None,
     user: Any = None,
     reason: str | None = None,
-) -> models.Model:
+) -> CatalogueRecord:
     """Apply `changes` (fields), `many` (links) and `status` to `record` in one save.
 
     Refused with StaleVersionError unless the stored record is at
@@ -149,7 +156,7 @@ def record_update(
         record.status = stored.status if status is None else status
     # Links first: the one save below then writes the one history row of the change.
     _set_many(record, many or {})
-    record._change_reason = reason
+    note_reason(record, reason)
     record.save()
     return record
 
@@ -162,7 +169,7 @@ def record_delete(*, record: models.Model, expected_version: Version | None) -> 
 
 
 @transaction.atomic
-def record_set_status(*, record: models.Model, status: str, user: Any = None) -> bool:
+def record_set_status(*, record: CatalogueRecord, status: str, user: Any = None) -> bool:
     """Publish or unpublish one record (the caller's publish permission is checked).
 
     Returns whether the status changed; an unchanged record is not saved.
@@ -171,12 +178,12 @@ def record_set_status(*, record: models.Model, status: str, user: Any = None) ->
     if record.status == status:
         return False
     record.status = status
-    record._change_reason = f"Status set to {status}"
+    note_reason(record, f"Status set to {status}")
     record.save()
     return True
 
 
 @transaction.atomic
-def records_set_status(*, records: Iterable[models.Model], status: str, user: Any = None) -> int:
+def records_set_status(*, records: Iterable[CatalogueRecord], status: str, user: Any = None) -> int:
     """Publish or unpublish several records in one transaction; returns how many changed."""
     return sum(record_set_status(record=record, status=status, user=user) for record in records)
