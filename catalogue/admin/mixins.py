@@ -4,7 +4,7 @@ records themselves publication, version-checked saves and bulk import/export."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -56,6 +56,12 @@ class CatalogueAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         links.link_delete(link=obj, expected=None)
+
+    def delete_queryset(self, request, queryset):
+        # The "Delete selected" action: one row at a time through the service, all or none.
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_model(request, obj)
 
     def save_formset(self, request, form, formset, change):
         for row in formset.save(commit=False):
