@@ -11,15 +11,13 @@ from typing import Any
 
 from django.db import models, transaction
 
-from .records import Version, check_version, note_reason
+from .records import Version, check_version, record_delete, save_row
 
 
 @transaction.atomic
 def link_create(*, link: models.Model, reason: str | None = None) -> models.Model:
     """Store the new, unsaved `link`; returns it."""
-    note_reason(link, reason)
-    link.save()
-    return link
+    return save_row(link, reason)
 
 
 @transaction.atomic
@@ -36,13 +34,9 @@ def link_update(
     check_version(record=link, expected=expected)
     for name, value in changes.items():
         setattr(link, name, value)
-    note_reason(link, reason)
-    link.save()
-    return link
+    return save_row(link, reason)
 
 
-@transaction.atomic
 def link_delete(*, link: models.Model, expected: Version | None) -> None:
     """Delete `link`, refused as link_update is when it changed since it was read."""
-    check_version(record=link, expected=expected)
-    link.delete()
+    record_delete(record=link, expected_version=expected)

@@ -85,9 +85,12 @@ def check_version(*, record: Row, expected: Version | None) -> Row | None:
     return stored
 
 
-def note_reason(row: models.Model, reason: str | None) -> None:
-    """The change reason django-simple-history writes on the history row of the next save."""
+def save_row(row: Row, reason: str | None) -> Row:
+    """Save `row` once, its history row carrying `reason`; returns it."""
+    # django-simple-history reads the reason from the instance as it saves.
     row._change_reason = reason  # type: ignore[attr-defined]
+    row.save()
+    return row
 
 
 def _check_status(*, record: models.Model, status: str, user: Any) -> None:
@@ -121,8 +124,7 @@ def record_create(
     if status != Status.DRAFT:
         _check_status(record=record, status=status, user=user)
     record.status = status
-    note_reason(record, reason)
-    record.save()
+    save_row(record, reason)
     _set_many(record, many or {})
     return record
 
@@ -156,14 +158,13 @@ def record_update(
         record.status = stored.status if status is None else status
     # Links first: the one save below then writes the one history row of the change.
     _set_many(record, many or {})
-    note_reason(record, reason)
-    record.save()
-    return record
+    return save_row(record, reason)
 
 
 @transaction.atomic
 def record_delete(*, record: models.Model, expected_version: Version | None) -> None:
-    """Delete `record`, refused (as record_update is) when it changed since `expected_version`."""
+    """Delete `record` (or a link row), refused as an update is when it changed
+    since `expected_version`."""
     check_version(record=record, expected=expected_version)
     record.delete()
 
@@ -178,8 +179,7 @@ def record_set_status(*, record: CatalogueRecord, status: str, user: Any = None)
     if record.status == status:
         return False
     record.status = status
-    note_reason(record, f"Status set to {status}")
-    record.save()
+    save_row(record, f"Status set to {status}")
     return True
 
 
