@@ -6,7 +6,6 @@ to start without a real secret key and allowed hosts.
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -52,19 +51,14 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 DEV_SECRET_KEY = "insecure-local-development-key-not-for-production"  # noqa: S105
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
-# The test runner sets its own safe values; production checks below would
-# only get in its way. Detected rather than configured so that `pytest` alone
-# runs the suite.
-TESTING = env_bool("DJANGO_TESTING", False) or "pytest" in sys.modules
-
-# Commands that only read or build the code base (migrations, the system check,
-# the fixture build, any --help) run on a developer's or CI machine without the
-# production secrets; serving, and every other command, needs them.
-CODE_ONLY_COMMANDS = {"makemigrations", "check", "build_fixtures", "showmigrations", "help"}
-_argv = sys.argv if Path(sys.argv[0]).name == "manage.py" else []
-CODE_ONLY = bool(_argv) and (
-    len(_argv) < 2 or _argv[1] in CODE_ONLY_COMMANDS or {"-h", "--help"} & set(_argv)
-)
+# Set by the test runner (pyproject.toml, pytest-env): the tests set their own
+# safe values, and the production checks below would only get in their way.
+TESTING = env_bool("DJANGO_TESTING", False)
+# Set by manage.py for the commands that only read or build the code base
+# (migrations, the system check, the fixture build, any --help): they run on a
+# developer's or CI machine without the production secrets. Serving, and
+# every other command, needs them.
+CODE_ONLY = env_bool("DJANGO_CODE_ONLY", False)
 
 if not DEBUG and not TESTING and not CODE_ONLY:
     if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 32:

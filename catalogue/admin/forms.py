@@ -3,19 +3,36 @@ uploads are checked as scans before anything is stored."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils.text import capfirst
 
 from catalogue.images import ACCEPTED_MEDIA_TYPES, validate_scan
 from catalogue.models import DocumentImage
-from catalogue.services.records import StaleVersionError
+from catalogue.services.records import StaleVersionError, check_version
 
 # Bookkeeping fields that change on every save; listing them as "changed by
 # someone else" would only hide the fields that matter.
 UNTRACKED_FIELDS = ("modified", "version")
 
 
-class VersionedRecordForm(forms.ModelForm):
+class RestorableForm(forms.ModelForm):
+    """A change form that may be restoring an earlier version.
+
+    The admin's restore page (history.HistoryAdminMixin.get_form) makes a
+    subclass naming `restoring`, the history row whose values the form holds,
+    and `opened_version`, the version stored when the page was opened.
+    """
+
+    restoring = None
+    opened_version = None
+
+    def restore_reason(self):
+        if self.restoring is None:
+            return None
+        version = getattr(self.restoring, "version", None)
+        return f"Restored version {version}" if version else "Restored an earlier version"
+
+
+class VersionedRecordForm(RestorableForm):
     """A record's change form that refuses a save made from an older version.
 
     The hidden `expected_version` is the version the archivist opened. When
@@ -23,6 +40,9 @@ class VersionedRecordForm(forms.ModelForm):
     input stays in the form, the fields the other person changed are marked
     with their new values, and the hidden version moves to the current one,
     so that saving again is a deliberate choice, never a silent overwrite.
+
+    A restore form is checked against `opened_version`, the version stored
+    when the restore page was opened, not the old version's own number.
     """
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
@@ -30,9 +50,7 @@ class VersionedRecordForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            # A restore form holds an old version's values but is checked
-            # against the version stored when it was opened.
-            opened = getattr(self.instance, "_stored_version", None) or self.instance.version
+            opened = self.opened_version or self.instance.version
             self.fields["expected_version"].initial = opened
 
     def clean(self):
@@ -47,20 +65,18 @@ class VersionedRecordForm(forms.ModelForm):
                 "your changes again.",
                 code="no_version",
             )
-        current = self._stored_version()
-        if current is not None and current != expected:
-            self._refuse_stale(expected, current)
+        try:
+            # The admin's transaction holds the row lock until the save, so no
+            # other save can slip in between this check and ours.
+            check_version(record=self.instance, expected=expected)
+        except StaleVersionError as error:
+            self._refuse_stale(error)
         return cleaned
 
-    def _stored_version(self):
-        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
-        if connection.in_atomic_block:
-            # Held until the admin's transaction ends, so no other save can
-            # slip in between this check and our save.
-            rows = rows.select_for_update()
-        return rows.values_list("version", flat=True).first()
-
-    def _refuse_stale(self, expected, current):
+    def _refuse_stale(self, error):
+        expected, current = error.expected, error.current
+        if current is None:
+            raise ValidationError(str(error), code="deleted")
         changes, users = changes_since(self.instance, expected)
         for field, value in changes:
             if field in self.fields:
@@ -75,7 +91,7 @@ class VersionedRecordForm(forms.ModelForm):
         data = self.data.copy()
         data[self.add_prefix("expected_version")] = str(current)
         self.data = data
-        message = str(StaleVersionError(self.instance, expected, current))
+        message = str(error)
         names = ", ".join(
             capfirst(self.instance._meta.get_field(f).verbose_name) for f, _v in changes
         )

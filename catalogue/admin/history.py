@@ -10,9 +10,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .forms import UNTRACKED_FIELDS
+from .forms import UNTRACKED_FIELDS, RestorableForm
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 # Long unchanged stretches are cut down to this many words either side.
@@ -83,6 +84,7 @@ class HistoryAdminMixin(SimpleHistoryAdmin):
     object_history_list_template = "admin/catalogue/object_history_list.html"
     object_history_form_template = "admin/catalogue/object_history_form.html"
     history_list_per_page = 50
+    form = RestorableForm
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableChangesHelper(self.model, historical_record)
@@ -122,14 +124,22 @@ class HistoryAdminMixin(SimpleHistoryAdmin):
         if request.method == "POST" and not self.has_change_permission(request):
             # The library only checks view permission, also for the POST.
             raise PermissionDenied
-        request.restoring_history_id = version_id
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def save_model(self, request, obj, form, change):
-        if getattr(request, "restoring_history_id", None) is not None:
-            obj._change_reason = self.restore_reason(obj)
-        super().save_model(request, obj, form, change)
-
-    def restore_reason(self, obj):
-        return "Restored an earlier version"
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # The library builds the restore form from the history row's instance,
+        # which it marks with that row: the one sign that this is a restore.
+        restoring = getattr(obj, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None)
+        if restoring is None:
+            return form
+        # The restore form holds the old version's values; the version it is
+        # checked against is the one stored now, when the page is opened.
+        opened = (
+            self.model._default_manager.filter(pk=obj.pk).values_list("version", flat=True).first()
+            if hasattr(obj, "version")
+            else None
+        )
+        attrs = {"restoring": restoring, "opened_version": opened}
+        return type(form.__name__, (form,), attrs)

@@ -4,7 +4,7 @@ records themselves publication, version-checked saves and bulk import/export."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -13,6 +13,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON
 
 from catalogue.models import Status
+from catalogue.services import links
 from catalogue.services import records as services
 
 from .forms import VersionedRecordForm
@@ -45,6 +46,29 @@ class CatalogueAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
+
+    # Link rows (citations, mentions, statements, and the rows of every inline)
+    # are written through services/links.py, like the API's.
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        links.link_update(link=obj, changes={}, expected=None, reason=form.restore_reason())
+
+    def delete_model(self, request, obj):
+        links.link_delete(link=obj, expected=None)
+
+    def delete_queryset(self, request, queryset):
+        # The "Delete selected" action: one row at a time through the service, all or none.
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        for row in formset.save(commit=False):
+            links.link_update(link=row, changes={}, expected=None)
+        for row in formset.deleted_objects:
+            links.link_delete(link=row, expected=None)
+        formset.save_m2m()
 
 
 class RecordAdmin(ImportExportMixin, CatalogueAdmin):
@@ -93,35 +117,43 @@ class RecordAdmin(ImportExportMixin, CatalogueAdmin):
             readonly += ["identifier", "slug"]
         return readonly
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is not None and getattr(request, "restoring_history_id", None) is not None:
-            # The restore form holds the old version's values; the version it
-            # must be checked against is the one stored now.
-            obj._stored_version = (
-                self.model._default_manager.filter(pk=obj.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-        return super().get_form(request, obj, change, **kwargs)
-
     def save_model(self, request, obj, form, change):
-        """Save through the service, refusing a save made from an older version."""
+        """Save through the records service: fields, status and many-to-many in
+        one save, refused when the record changed since the form was opened."""
         obj._history_user = request.user
-        if getattr(request, "restoring_history_id", None) is not None:
-            obj._change_reason = f"Restored version {obj.version}"
-        if not services.can_publish(request.user, self.model):
-            obj.status = self._stored_status(obj)
-        expected = form.cleaned_data.get("expected_version") if change else None
-        if expected is not None:
-            # The save raises the version from the one the form was opened at.
-            obj.version = expected
-        services.record_save(record=obj, expected_version=expected)
+        many = {
+            f.name: form.cleaned_data[f.name]
+            for f in self.model._meta.many_to_many
+            if f.name in form.cleaned_data
+        }
+        # Without the publish permission the status field is read-only; a
+        # restored old version keeps the record's current status.
+        status = obj.status if services.can_publish(request.user, self.model) else None
+        if not change:
+            services.record_create(
+                record=obj,
+                many=many,
+                status=status or Status.DRAFT,
+                user=request.user,
+            )
+            return
+        services.record_update(
+            record=obj,
+            changes={},
+            many=many,
+            status=status,
+            user=request.user,
+            expected_version=form.cleaned_data.get("expected_version"),
+            reason=form.restore_reason(),
+        )
 
-    def _stored_status(self, obj):
-        if obj.pk is None:
-            return Status.DRAFT
-        stored = self.model._default_manager.filter(pk=obj.pk).values_list("status", flat=True)
-        return stored.first() or Status.DRAFT
+    def delete_model(self, request, obj):
+        services.record_delete(record=obj, expected_version=None)
+
+    def save_related(self, request, form, formsets, change):
+        # The record's own many-to-many links were saved with it (save_model).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     # --- publication -----------------------------------------------------------
 

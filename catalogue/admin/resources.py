@@ -2,10 +2,12 @@
 
 Rows are matched on `identifier`, never on database ids, and links to other
 records are written as their identifiers. An import is all-or-nothing: one
-bad row and nothing changes. Each row is saved through the model, so derived
-fields (EDTF date ranges, slugs, versions) and the revision history are kept
-as for any other save. A `version` column, as exported, makes the import
-refuse a row whose record was changed after the export.
+bad row and nothing changes. Each row is saved through the records service,
+like an edit in the admin, so derived fields (EDTF date ranges, slugs,
+versions) and the revision history are kept as for any other save. A
+`version` column, as exported, makes the import refuse a row whose record was
+changed after the export (the service's own version check, under a row lock
+held until the whole file is in).
 """
 
 from dataclasses import dataclass
@@ -125,7 +127,6 @@ class RecordResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         stored_status = instance.status
-        stored_version = instance.version if instance.pk else None
         errors = {}
         try:
             super().import_instance(instance, row, **kwargs)
@@ -139,7 +140,7 @@ class RecordResource(resources.ModelResource):
                     field.clean(row, **kwargs)
                 except ValueError as error:
                     errors[field.attribute] = [str(error)]
-        self._check_version(row, stored_version, errors)
+        self._check_version(instance, row, errors)
         user = kwargs.get("user")
         if (
             instance.status != stored_status
@@ -153,22 +154,40 @@ class RecordResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    def _check_version(self, row, stored_version, errors):
+    def _check_version(self, instance, row, errors):
         written = str(row.get("version") or "").strip()
-        if stored_version is None or not written:
+        if instance.pk is None or not written:
             return
-        if not written.isdigit():
+        if not written.isascii() or not written.isdigit():
             errors["version"] = [f"{written!r} is not a version number."]
-        elif int(written) != stored_version:
+            return
+        try:
+            services.check_version(record=instance, expected=int(written))
+        except services.StaleVersionError as error:
             errors[NON_FIELD_ERRORS] = [
-                f"The record was changed after this file was exported (the file has "
-                f"version {written}, the catalogue version {stored_version}). Export it "
+                f"The record was changed after this file was exported: {error} Export it "
                 "again, or leave the version empty to overwrite it."
             ]
 
-    def before_save_instance(self, instance, row, **kwargs):
-        file_name = kwargs.get("file_name") or "a file"
-        instance._change_reason = f"Imported from {file_name}"
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """Save the row like an edit in the admin: one version, one history row."""
+        reason = f"Imported from {kwargs.get('file_name') or 'a file'}"
+        user = kwargs.get("user")
+        if is_create:
+            services.record_create(
+                record=instance, status=instance.status, user=user, reason=reason
+            )
+            return
+        written = str(row.get("version") or "").strip()
+        services.record_update(
+            record=instance,
+            changes={},
+            status=instance.status,
+            user=user,
+            # Checked in import_instance already; the lock taken there is still held.
+            expected_version=int(written) if written else None,
+            reason=reason,
+        )
 
 
 RECORD_FIELDS = ("identifier", "slug", "status")

@@ -96,16 +96,6 @@ def find_dates(text, offset=0, context_year=None):
     return sorted(found, key=lambda d: d.start)
 
 
-def most_specific(dates):
-    """The most precise of `dates` whose EDTF value is set, or None.
-
-    Precision is the length of the value (1956 < 1956-10 < 1956-10-19); among
-    equals the first given wins, so the result does not depend on set order.
-    """
-    dated = [d for d in dates if d.edtf and "X" not in d.edtf]
-    return max(dated, key=lambda d: len(d.edtf), default=None)
-
-
 def compatible(general, specific):
     """True when the EDTF value `specific` lies within `general` (1956-10-19 within 1956)."""
     return specific.startswith(general.rstrip("X"))

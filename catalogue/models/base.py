@@ -14,6 +14,24 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 from simple_history.models import HistoricalRecords
 
 IDENTIFIER_RE = re.compile(r"^[a-z][a-z0-9-]{1,62}[a-z0-9]$")
+# Hyphens, en and em dashes, the minus sign: all separate words in a slug.
+DASHES_RE = re.compile(r"[\u2010-\u2015\u2212]")
+SLUG_BASE_LENGTH = 100
+
+
+def slug_base(text):
+    """The slug a title gives before any -2, -3 suffix: "Soviet\u2013Japanese
+    Joint Declaration" gives soviet-japanese-joint-declaration, as a hyphen would."""
+    return slugify(DASHES_RE.sub("-", text))[:SLUG_BASE_LENGTH]
+
+
+def unique_slug(base, fallback, taken):
+    """`base` (or `fallback` when empty), suffixed -2, -3... until `taken(slug)` is false."""
+    base = base or fallback
+    candidate, n = base, 2
+    while taken(candidate):
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
 
 
 def validate_identifier(value):
@@ -193,18 +211,21 @@ class CatalogueRecord(models.Model):
     def slug_text(self):
         return str(getattr(self, self.slug_source_field, "") or "")
 
-    def _unique_value(self, field, base):
-        base = base[:100] or self.identifier_prefix
-        candidate, n = base, 2
-        others = type(self)._default_manager.exclude(pk=self.pk)
-        while others.filter(**{field: candidate}).exists():
-            candidate = f"{base}-{n}"
-            n += 1
-        return candidate
+    def new_slug(self, taken=None):
+        """A slug made from the title that `taken(slug)` does not refuse; by
+        default, one no other record of this type has. The fixture build
+        passes the slugs it has given out, so seed and save() agree."""
+        if taken is None:
+            others = type(self)._default_manager.exclude(pk=self.pk)
+
+            def taken(candidate):
+                return others.filter(slug=candidate).exists()
+
+        return unique_slug(slug_base(self.slug_text()), self.identifier_prefix, taken)
 
     def fill_identity(self):
         if not self.slug:
-            self.slug = self._unique_value("slug", slugify(self.slug_text()))
+            self.slug = self.new_slug()
         if not self.identifier:
             self.identifier = f"{self.identifier_prefix}-{secrets.token_hex(4)}"
 

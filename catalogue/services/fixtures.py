@@ -9,7 +9,6 @@ them with natural keys. Same inputs, byte-identical output.
 import datetime
 import difflib
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.text import slugify
 
 from ..ingest import ParseError, decode_source, load_authority_file, parse_text
 from ..ingest.dates import compatible
@@ -98,15 +96,10 @@ class Build:
 
 
 def _stamp(record, slugs):
-    """Fill what CatalogueRecord.save() would: a unique slug, version 1, fixed timestamps."""
-    # "Soviet–Japanese" gives soviet-japanese, not sovietjapanese.
-    base = slugify(re.sub(r"[\u2010-\u2015\u2212]", "-", record.slug_text()))[:100]
-    base = base or record.identifier_prefix
-    slug, n = base, 2
-    while slug in slugs:
-        slug, n = f"{base}-{n}", n + 1
-    slugs.add(slug)
-    record.slug = slug
+    """Fill what CatalogueRecord.save() would: a unique slug (the model's own
+    slug code, told which slugs this build gave out), version 1, fixed timestamps."""
+    record.slug = record.new_slug(taken=slugs.__contains__)
+    slugs.add(record.slug)
     record.status = Status.PUBLISHED
     record.version = 1
     record.created = record.modified = SEED_TIMESTAMP

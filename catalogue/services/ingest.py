@@ -31,6 +31,7 @@ from ..models import (
     sha256_text,
 )
 from ..models.base import IDENTIFIER_RE
+from .records import record_create
 
 ABOUT_FIELD = {
     "person": "about_people",
@@ -366,13 +367,12 @@ def _write_drafts(parsed_files, vocabulary):
     if problems:
         raise IngestRefused(problems)
     for bundle in planned.values():
-        bundle.article.save()
+        # A draft, with what it is about, in one save: one version, one history row.
+        record_create(record=bundle.article, many=bundle.about)
         for mention in bundle.mentions:
             mention.article = bundle.article
         for citation in bundle.citations:
             citation.citing_article = bundle.article
         bulk_create_with_history(bundle.mentions, Mention)
         bulk_create_with_history(bundle.citations, Citation)
-        for name, records in bundle.about.items():
-            getattr(bundle.article, name).set(records)
     return outcomes

@@ -7,10 +7,12 @@ from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
 from catalogue import exports
+
+# What json_script escapes, so a string in the data cannot close the block.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 CITATION_FORMATS = {
     # format in the URL: (function, content type, file extension, label)
@@ -34,7 +36,7 @@ def jsonld_script(data):
     """JSON for a <script type="application/ld+json"> block, safe inside HTML.
 
     A data block, not a script: the Content-Security-Policy does not apply."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_json_script_escapes)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(JSON_SCRIPT_ESCAPES)
     return mark_safe(text)  # noqa: S308 - every <, > and & is escaped above
 
 

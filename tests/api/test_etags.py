@@ -1,5 +1,6 @@
 """Safe writes: a detail carries its version as an ETag; If-None-Match gives
-304; a change without If-Match is 428, with a stale one 412, and nothing is saved."""
+304; a change without If-Match (or with `*`) is 428, with a stale one 412, and
+nothing is saved."""
 
 import pytest
 
@@ -64,13 +65,22 @@ def test_a_put_with_the_current_tag_replaces_the_record(document, editor):
     body = {"title": "Declaration", "kind": "declaration", "date_edtf": "1956-10-19"}
     response = editor.put(url(document), body, format="json", HTTP_IF_MATCH='"v1"')
     assert response.status_code == 200 and response.json()["title"] == "Declaration"
-    # Any representation's tag of the current version will do, and so will *.
+    # Any representation's tag of the current version will do.
     response = editor.patch(
         url(document), {"title": "D"}, format="json", HTTP_IF_MATCH='"v2.bibtex"'
     )
-    assert response.status_code == 200
-    response = editor.patch(url(document), {"title": "E"}, format="json", HTTP_IF_MATCH="*")
-    assert response.status_code == 200 and response["ETag"] == '"v4"'
+    assert response.status_code == 200 and response["ETag"] == '"v3"'
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_if_match_star_is_not_a_version_and_is_428(method, document, editor):
+    # "*" matches whatever is stored, so it would overwrite a change the
+    # client never saw: a write must name the version it was read at.
+    body = {"title": "Changed", "kind": "declaration"}
+    response = getattr(editor, method)(url(document), body, format="json", HTTP_IF_MATCH="*")
+    assert response.status_code == 428 and "If-Match" in response.json()["detail"]
+    stored = Document.objects.get(pk=document.pk)
+    assert (stored.title, stored.version) == ("Joint Declaration", 1)
 
 
 def test_citations_without_a_version_use_a_digest_of_their_row(seeded, editor):
@@ -85,3 +95,5 @@ def test_citations_without_a_version_use_a_digest_of_their_row(seeded, editor):
     stale = editor.patch(address, {"locator": "p. 3"}, format="json", HTTP_IF_MATCH=tag)
     assert stale.status_code == 412
     assert editor.delete(address).status_code == 428
+    assert editor.delete(address, HTTP_IF_MATCH="*").status_code == 428
+    assert editor.delete(address, HTTP_IF_MATCH=changed["ETag"]).status_code == 204

@@ -41,6 +41,14 @@ def test_slugs_of_records_with_the_same_title_do_not_collide():
     assert first.slug == "protocol" and second.slug == "protocol-2"
 
 
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2013", "\u2014", "\u2212"])
+def test_every_kind_of_dash_separates_words_in_a_slug(dash):
+    # "Soviet\u2013Japanese" was "sovietjapanese" through the admin, API and
+    # ingest, but "soviet-japanese" in the seed.
+    document = make_document(title=f"Soviet{dash}Japanese Joint Declaration")
+    assert document.slug == "soviet-japanese-joint-declaration"
+
+
 def test_version_rises_on_every_save():
     person = make_person()
     assert person.version == 1

@@ -4,7 +4,7 @@ import pytest
 
 from catalogue.models import DocumentExcerpt, Status
 from catalogue.search import search
-from catalogue.services.records import record_save, record_set_status
+from catalogue.services.records import record_set_status, record_update
 from tests.factories import make_document, make_organisation
 from tests.search.conftest import records
 
@@ -12,8 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_saved_edit_is_found_by_its_new_words_and_not_its_old_ones(corpus):
-    corpus.protocol.description = "Sets out most-favoured-nation terms for Kamchatka fisheries."
-    record_save(record=corpus.protocol, expected_version=corpus.protocol.version)
+    record_update(
+        record=corpus.protocol,
+        changes={"description": "Sets out most-favoured-nation terms for Kamchatka fisheries."},
+        expected_version=corpus.protocol.version,
+    )
     assert records(search("Kamchatka")) == [corpus.protocol]
     assert corpus.protocol not in records(search("USSR"))
 

@@ -1,13 +1,9 @@
 """What every record serializer shares: links to other records as objects
-with a URL and stable identifier, identity fields, and writes through the
-services (version check, publish permission)."""
+with a URL and stable identifier, and identity fields. Serializers read and
+validate; the viewsets write what they validated through the services."""
 
-from django.db import transaction
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-
-from catalogue.models import Status
-from catalogue.services.records import record_save, record_set_status
 
 from ..links import api_url, link, page_url
 
@@ -74,7 +70,7 @@ def identifier_field(model, source, **kwargs):
 
 
 class RecordSerializer(serializers.ModelSerializer):
-    """Identity, status and version of a catalogue record; writes through the services."""
+    """Identity, status and version of a catalogue record."""
 
     url = serializers.SerializerMethodField(help_text="This resource.")
     page = serializers.SerializerMethodField(help_text="The record's public page.")
@@ -100,36 +96,3 @@ class RecordSerializer(serializers.ModelSerializer):
         if self.instance is not None and value and value != self.instance.identifier:
             raise serializers.ValidationError("An identifier never changes once made.")
         return value
-
-    @transaction.atomic
-    def create(self, validated_data):
-        status = validated_data.pop("status", Status.DRAFT)
-        many = self._pop_many(validated_data)
-        record = self.Meta.model(**validated_data, status=Status.DRAFT)
-        record_save(record=record)
-        self._set_many(record, many)
-        if status != Status.DRAFT:
-            record_set_status(record=record, status=status, user=self.context["request"].user)
-        return record
-
-    @transaction.atomic
-    def update(self, record, validated_data):
-        status = validated_data.pop("status", None)
-        many = self._pop_many(validated_data)
-        for name, value in validated_data.items():
-            setattr(record, name, value)
-        record_save(record=record, expected_version=self.context["expected_version"])
-        self._set_many(record, many)
-        if status is not None and status != record.status:
-            # Checks the publish permission; raising here undoes the save above.
-            record_set_status(record=record, status=status, user=self.context["request"].user)
-        return record
-
-    def _pop_many(self, validated_data):
-        info = self.Meta.model._meta
-        names = {f.name for f in info.many_to_many}
-        return {name: validated_data.pop(name) for name in list(validated_data) if name in names}
-
-    def _set_many(self, record, many):
-        for name, values in many.items():
-            getattr(record, name).set(values)

@@ -1,22 +1,26 @@
 """What every resource does: list through the listing pipeline (the pages'
 FilterSet, sorts and keyset paging), open details from detail_for, tag details with ETags,
 require If-Match on changes, write through the services, and render the
-citation formats through catalogue/exports."""
+citation formats through catalogue/exports.
+
+Serializers only validate; the viewset hands what they validated to the
+services (catalogue/services/records.py, links.py), which own the
+transaction, the version check and the many-to-many links."""
 
 import re
 
-from django.db import transaction
 from rest_framework import status, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from catalogue.models import Status
 from catalogue.models.base import IDENTIFIER_RE
 from catalogue.record_types import by_model
-from catalogue.services.records import record_delete
+from catalogue.services import links, records
 
-from ..conditional import PreconditionFailed, etag, not_modified, require_if_match, version_token
+from ..conditional import etag, expected_version, not_modified
 from ..pagination import KeysetPagination
 from ..renderers import BrowsableRenderer, ExportRenderer, JSONLDRenderer
 
@@ -36,8 +40,14 @@ class CatalogueViewSet(viewsets.ModelViewSet):
         # Read by the OpenAPI schema, which documents the FilterSet's parameters.
         return by_model(self.model).filterset
 
+    # Actions that change a record: they read the bare row to change, and the
+    # detail's joins only once, for the answer (`_written`).
+    write_actions = {"update", "partial_update", "destroy"}
+
     def get_queryset(self):
         user = self.request.user
+        if self.action in self.write_actions:
+            return self.model.objects.visible_to(user)
         if self.action != "list":
             return self.model.objects.detail_for(user)
         queryset = self.model.objects.listing_for(user)
@@ -64,11 +74,6 @@ class CatalogueViewSet(viewsets.ModelViewSet):
 
     def get_serializer_class(self):
         return self.serializer_class if self.action == "list" else self.detail_serializer_class
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["expected_version"] = getattr(self, "expected_version", None)
-        return context
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON whatever format was asked for: a BibTeX 404 has no meaning.
@@ -112,8 +117,9 @@ class CatalogueViewSet(viewsets.ModelViewSet):
         return Response(self.get_serializer(record).data, headers=headers)
 
     def _written(self, record, code):
-        """The record as its reader now sees it, with its new ETag."""
-        fresh = self.get_queryset().filter(pk=record.pk).first() or record
+        """The record as its reader now sees it, with its new ETag: read once, with the joins."""
+        fresh = self.model.objects.detail_for(self.request.user).filter(pk=record.pk).first()
+        fresh = fresh or record
         data = self.get_serializer(fresh).data
         headers = {"ETag": etag(fresh)}
         if code == status.HTTP_201_CREATED:
@@ -123,20 +129,27 @@ class CatalogueViewSet(viewsets.ModelViewSet):
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return self._written(serializer.save(), status.HTTP_201_CREATED)
+        record = self.create_record(dict(serializer.validated_data))
+        return self._written(record, status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
         record = self.get_object()
-        self.expected_version = self.expected(require_if_match(request, record))
+        expected = expected_version(request, record)
         serializer = self.get_serializer(record, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        self.save_change(serializer)
-        return self._written(serializer.instance, status.HTTP_200_OK)
+        self.update_record(record, dict(serializer.validated_data), expected)
+        return self._written(record, status.HTTP_200_OK)
 
     def destroy(self, request, *args, **kwargs):
         record = self.get_object()
-        self.delete_record(record, self.expected(require_if_match(request, record)))
+        self.delete_record(record, expected_version(request, record))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _pop_many(model, data):
+    """Take the many-to-many values out of validated `data`: they are set after the row."""
+    names = {f.name for f in model._meta.many_to_many}
+    return {name: data.pop(name) for name in list(data) if name in names}
 
 
 class RecordViewSet(CatalogueViewSet):
@@ -146,38 +159,37 @@ class RecordViewSet(CatalogueViewSet):
     lookup_pattern = IDENTIFIER_RE
     renderer_classes = [*CatalogueViewSet.renderer_classes, JSONLDRenderer]
 
-    def expected(self, tag):
-        # The current version's tag, "v12" -> 12, checked again under the row lock.
-        return int(tag[1:])
+    def create_record(self, data):
+        status, many = data.pop("status", Status.DRAFT), _pop_many(self.model, data)
+        return records.record_create(
+            record=self.model(**data), many=many, status=status, user=self.request.user
+        )
 
-    def save_change(self, serializer):
-        # The serializer saves through record_save(expected_version=...).
-        serializer.save()
+    def update_record(self, record, data, expected):
+        records.record_update(
+            record=record,
+            status=data.pop("status", None),
+            many=_pop_many(self.model, data),
+            changes=data,
+            user=self.request.user,
+            expected_version=expected,
+        )
 
-    def delete_record(self, record, expected_version):
-        record_delete(record=record, expected_version=expected_version)
+    def delete_record(self, record, expected):
+        records.record_delete(record=record, expected_version=expected)
 
 
 class LinkViewSet(CatalogueViewSet):
     """Link rows (citations): no version column, so the tag is a digest of the
-    stored row, compared again under a row lock before the change."""
+    stored row, compared by the service under a row lock before the change."""
 
     lookup_pattern = re.compile(r"[1-9][0-9]{0,17}")
 
-    def expected(self, tag):
-        return tag
+    def create_record(self, data):
+        return links.link_create(link=self.model(**data))
 
-    def _locked_check(self, record, token):
-        locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
-        if token is not None and version_token(locked) != token:
-            raise PreconditionFailed()
+    def update_record(self, record, data, expected):
+        links.link_update(link=record, changes=data, expected=expected)
 
-    def save_change(self, serializer):
-        with transaction.atomic():
-            self._locked_check(serializer.instance, self.expected_version)
-            serializer.save()
-
-    def delete_record(self, record, expected_version):
-        with transaction.atomic():
-            self._locked_check(record, expected_version)
-            record.delete()
+    def delete_record(self, record, expected):
+        links.link_delete(link=record, expected=expected)

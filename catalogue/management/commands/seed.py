@@ -1,19 +1,8 @@
-"""Load the built seed fixtures into an empty catalogue, with a first history row each."""
+"""Load the built seed fixtures into an empty catalogue (catalogue/services/seed.py)."""
 
-from collections import defaultdict
-from pathlib import Path
-
-from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.db.models.signals import post_save
-from simple_history.models import registered_models
 
-from catalogue.record_types import with_pages
-
-FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-CHANGE_REASON = "Loaded from the seed fixtures"
+from catalogue.services.seed import SEEDED_MODELS, SeedError, catalogue_seed
 
 
 class Command(BaseCommand):
@@ -34,58 +23,22 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, force=False, **options):
-        fixtures = sorted(str(p) for p in FIXTURES_DIR.glob("*.json"))
-        if not fixtures:
-            raise CommandError(f"No fixtures found in {FIXTURES_DIR}; build them first.")
-        models = [record_type.model for record_type in with_pages()]
-        existing = sum(m.objects.count() for m in models)
-        if existing and not force:
+        try:
+            result = catalogue_seed(force=force)
+        except SeedError as error:
+            raise CommandError(str(error)) from None
+        if not result.files:
             self.stdout.write(
-                f"The catalogue already holds {existing} records; seed fixtures not loaded "
-                "(use --force to load them anyway)."
+                f"The catalogue already holds {result.existing} records; seed fixtures not "
+                "loaded (use --force to load them anyway)."
             )
             return
-        with transaction.atomic():
-            loaded = self._load(fixtures)
-            written = self._write_history(loaded)
-        counts = ", ".join(f"{m.objects.count()} {m._meta.verbose_name_plural}" for m in models)
+        counts = ", ".join(
+            f"{m._default_manager.count()} {m._meta.verbose_name_plural}" for m in SEEDED_MODELS
+        )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded {len(fixtures)} fixture file(s): {counts}; {written} history rows written."
+                f"Loaded {result.files} fixture file(s): {counts}; "
+                f"{result.history_rows} history rows written."
             )
         )
-
-    def _load(self, fixtures):
-        """Run loaddata, noting each saved object: {model: {pk: created}}."""
-        loaded = defaultdict(dict)
-
-        def note(sender, instance, created, raw=False, **kwargs):
-            if raw:
-                loaded[sender][instance.pk] = created
-
-        post_save.connect(note, weak=False, dispatch_uid="seed-note-loaded")
-        try:
-            call_command("loaddata", *fixtures, verbosity=0)
-        finally:
-            post_save.disconnect(dispatch_uid="seed-note-loaded")
-        return loaded
-
-    def _write_history(self, loaded):
-        # loaddata saves raw, and django-simple-history records no history for
-        # raw saves: without these rows a seeded record would have no first version.
-        written = 0
-        for model, pks in loaded.items():
-            if model not in registered_models.values():
-                continue
-            for created in (True, False):
-                objs = list(
-                    model._default_manager.filter(
-                        pk__in=[k for k, c in pks.items() if c is created]
-                    )
-                )
-                if objs:
-                    model.history.bulk_history_create(
-                        objs, update=not created, default_change_reason=CHANGE_REASON
-                    )
-                    written += len(objs)
-        return written
