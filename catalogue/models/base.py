@@ -41,6 +41,13 @@ def parse_edtf_range(value):
             params={"value": value},
             code="invalid_edtf",
         ) from None
+    if earliest > latest:
+        raise ValidationError(
+            "%(value)r ends before it starts (%(earliest)s is after %(latest)s): "
+            "write the earlier date first, e.g. 1945-08/1956-10.",
+            params={"value": value, "earliest": earliest, "latest": latest},
+            code="reversed_edtf",
+        )
     return earliest, latest
 
 
