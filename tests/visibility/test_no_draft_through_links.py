@@ -11,19 +11,7 @@ import itertools
 import pytest
 from django.apps import apps
 
-from catalogue.models import (
-    Article,
-    CatalogueRecord,
-    Citation,
-    Document,
-    DocumentAgent,
-    DocumentExcerpt,
-    DocumentRelation,
-    Mention,
-    PersonTitle,
-    Statement,
-    Status,
-)
+from catalogue import models
 from tests import factories
 
 from .surfaces import urls_showing
@@ -39,19 +27,19 @@ MAKERS = {
 }
 # What a link row needs besides its links; a new link model adds a line here.
 ROW_VALUES = {
-    DocumentAgent: {"role": DocumentAgent.Role.SIGNATORY},
-    DocumentRelation: {"kind": DocumentRelation.Kind.REFERS_TO},
-    DocumentExcerpt: {"text": "Words quoted from the document."},
-    Citation: {"cited_work": "A work not catalogued", "quoted_text": "Words quoted."},
-    Mention: {"surface": "A", "start": 0, "end": 1},
-    Statement: {"topic": "reparations", "text": "What the source says.", "start": 0, "end": 1},
-    PersonTitle: {"title": "Minister"},
+    models.DocumentAgent: {"role": models.DocumentAgent.Role.SIGNATORY},
+    models.DocumentRelation: {"kind": models.DocumentRelation.Kind.REFERS_TO},
+    models.DocumentExcerpt: {"text": "Words quoted from the document."},
+    models.Citation: {"cited_work": "A work not catalogued", "quoted_text": "Words quoted."},
+    models.Mention: {"surface": "A", "start": 0, "end": 1},
+    models.Statement: {"topic": "reparations", "text": "What it says.", "start": 0, "end": 1},
+    models.PersonTitle: {"title": "Minister"},
 }
 _markers = itertools.count(1)
 
 
 def is_record(model):
-    return model is not None and issubclass(model, CatalogueRecord)
+    return model is not None and issubclass(model, models.CatalogueRecord)
 
 
 def record_links(model):
@@ -95,9 +83,9 @@ def test_every_model_linking_records_is_checked():
 def make_draft(model):
     """A draft whose name, identifier and slug all carry one unique marker."""
     marker = f"zqhidden{next(_markers)}"
-    name_field = "title" if model in (Document, Article) else "name"
+    name_field = "title" if model in (models.Document, models.Article) else "name"
     draft = MAKERS[model._meta.model_name](
-        status=Status.DRAFT,
+        status=models.Status.DRAFT,
         identifier=f"{marker}-ident",
         slug=f"{marker}-slug",
         **{name_field: f"Secret {marker} name"},
@@ -129,7 +117,7 @@ def published_sources(model, field, draft):
         other = others[0]
         row[other.name] = MAKERS[other.related_model._meta.model_name]()
     model.objects.create(**row)
-    return [v for v in row.values() if isinstance(v, CatalogueRecord) and v is not draft]
+    return [v for v in row.values() if isinstance(v, models.CatalogueRecord) and v is not draft]
 
 
 def assert_no_trace(client, records, marker):
