@@ -219,6 +219,17 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 CSP_EXEMPT_PATH_PREFIXES = ("/admin/", "/api/")
+# The API's answers (JSON, JSON-LD, citation files, errors) are data: they may
+# load and run nothing, and nobody frames them.
+API_PATH_PREFIX = "/api/"
+API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
+# Its HTML pages (browsable API, Swagger UI, ReDoc) load only this site's
+# scripts; their styles are partly inline and ReDoc searches in a worker.
+API_PAGES_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 CATALOGUE_SITE_NAME = env_str("CATALOGUE_SITE_NAME", "Archival catalogue")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

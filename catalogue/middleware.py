@@ -1,4 +1,5 @@
-"""Headers for the public pages: Content-Security-Policy and conditional GET.
+"""Headers for the public pages: Content-Security-Policy and conditional GET;
+and the API's Content-Security-Policy (strict for data, looser for its HTML pages).
 
 The ETag is a hash of the page as rendered, salted with the kind of reader
 (staff or not): staff see drafts and a preview banner, so a staff page's ETag
@@ -25,6 +26,13 @@ def _exempt(path):
     return path.startswith(tuple(settings.CSP_EXEMPT_PATH_PREFIXES))
 
 
+def api_policy(response):
+    """The API's policy: nothing for data, this site's scripts for its HTML pages."""
+    if response.get("Content-Type", "").startswith("text/html"):
+        return settings.API_PAGES_CONTENT_SECURITY_POLICY
+    return settings.API_CONTENT_SECURITY_POLICY
+
+
 def _etag(request, response):
     reader = b"staff" if is_staff_reader(request) else b"public"
     digest = hashlib.sha256(reader + b"\0" + response.content).hexdigest()[:32]
@@ -37,6 +45,8 @@ class PublicPageHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.path.startswith(settings.API_PATH_PREFIX):
+            response.setdefault("Content-Security-Policy", api_policy(response))
         if _exempt(request.path):
             return response
         content_type = response.get("Content-Type", "")

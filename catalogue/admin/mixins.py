@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, JSON
+from import_export.formats.base_formats import JSON
 
 from catalogue.models import Status
 from catalogue.services import links
@@ -18,6 +18,7 @@ from catalogue.services import records as services
 
 from .forms import VersionedRecordForm
 from .history import HistoryAdminMixin
+from .resources import FormulaSafeCSV
 
 # Record fields shown read-only at the foot of every record's change form.
 RECORD_FIELDS = ("version", "created", "modified")
@@ -79,7 +80,7 @@ class RecordAdmin(ImportExportMixin, CatalogueAdmin):
     formfield_overrides = {
         models.JSONField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
     }
-    formats = [CSV, JSON]
+    formats = [FormulaSafeCSV, JSON]
     import_template_name = "admin/catalogue/import.html"
     actions = ["publish", "unpublish"]
     date_hierarchy = None

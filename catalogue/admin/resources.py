@@ -12,12 +12,31 @@ held until the whole file is in).
 
 from dataclasses import dataclass
 
+import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV
 from import_export.results import Result
 
+from catalogue.exports.csv import escape_formula, unescape_formula
 from catalogue.models import Article, Document, Organisation, Person, Place
 from catalogue.services import records as services
+
+
+def _map_cells(dataset, function):
+    rows = [[function(cell) for cell in row] for row in dataset]
+    return tablib.Dataset(*rows, headers=dataset.headers, title=dataset.title)
+
+
+class FormulaSafeCSV(CSV):
+    """CSV whose cells cannot run as spreadsheet formulas (catalogue/exports/csv.py);
+    its import takes back the quote its export added. JSON needs neither."""
+
+    def export_data(self, dataset, **kwargs):
+        return super().export_data(_map_cells(dataset, escape_formula), **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        return _map_cells(super().create_dataset(in_stream, **kwargs), unescape_formula)
 
 
 @dataclass

@@ -46,32 +46,35 @@ class CSLJSONRenderer(ExportRenderer):
         return [self.export(request, record)]
 
 
-class BibTeXRenderer(ExportRenderer):
-    media_type = "application/x-bibtex"
-    format = "bibtex"
+class TextExportRenderer(ExportRenderer):
+    """Formats whose records are text entries one after another (BibTeX, RIS)."""
 
-    def export(self, request, record):
-        return exports.bibtex(record, page_url(request, record))
+    # An empty body would lose its Content-Type (DRF drops it), so a list that
+    # matches nothing answers with this valid, empty file instead.
+    empty = "\n"
 
     def one(self, request, record):
         return self.export(request, record)
 
     def many(self, request, records):
-        return "\n".join(super().many(request, records))
+        return "\n".join(super().many(request, records)) or self.empty
 
 
-class RISRenderer(ExportRenderer):
+class BibTeXRenderer(TextExportRenderer):
+    media_type = "application/x-bibtex"
+    format = "bibtex"
+    empty = "% No records match this request.\n"  # BibTeX skips text outside entries
+
+    def export(self, request, record):
+        return exports.bibtex(record, page_url(request, record))
+
+
+class RISRenderer(TextExportRenderer):
     media_type = "application/x-research-info-systems"
     format = "ris"
 
     def export(self, request, record):
         return exports.ris(record, page_url(request, record))
-
-    def one(self, request, record):
-        return self.export(request, record)
-
-    def many(self, request, records):
-        return "\n".join(super().many(request, records))
 
 
 class JSONLDRenderer(ExportRenderer):

@@ -1,5 +1,9 @@
 """CSL-JSON, BibTeX, RIS and a Chicago-style reference for documents and articles,
-and for people, organisations and places as catalogue entries."""
+and for people, organisations and places as catalogue entries.
+
+Linked records are read through the relation (`record.place`), never its id
+(`record.place_id`): for a reader who may not see drafts the querysets empty
+a link to a draft, and the id would still be set."""
 
 import re
 
@@ -98,7 +102,7 @@ def csl_json(record, url, accessed=None):
         key = "container-title" if item["type"] in {"webpage", "article-newspaper"} else "publisher"
         item[key] = publisher
     if isinstance(record, Document):
-        if record.place_id:
+        if record.place:
             item["event-place"] = str(record.place)
         if record.description:
             item["abstract"] = record.description
@@ -161,7 +165,7 @@ def ris(record, url, accessed=None):
     publisher = _publisher(record)
     if publisher:
         lines.append(("T2" if type_ in {"NEWS", "ELEC"} else "PB", publisher))
-    if isinstance(record, Document) and record.place_id:
+    if isinstance(record, Document) and record.place:
         lines.append(("CY", str(record.place)))
     lines.append(("UR", url))
     if accessed:
@@ -188,7 +192,7 @@ def chicago(record, url, accessed):
     else:
         parts.append(f"{record.title}.")
         details = [record.get_kind_display()]
-        if record.place_id:
+        if record.place:
             details.append(str(record.place))
         if record.date_display:
             details.append(record.date_display)

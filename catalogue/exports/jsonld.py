@@ -43,7 +43,7 @@ def jsonld(record, url, api_url=None):
         data["genre"] = record.get_kind_display()
         if record.other_titles:
             data["alternateName"] = list(record.other_titles)
-        if record.place_id:
+        if record.place:  # emptied when the place is a draft the reader may not see
             data["locationCreated"] = {"@type": "Place", "name": str(record.place)}
         if record.languages:
             data["inLanguage"] = list(record.languages)

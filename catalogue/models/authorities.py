@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .base import CatalogueRecord, DatedRecord, RecordQuerySet, validate_edtf
+from .base import CatalogueRecord, DatedRecord, LinkQuerySet, RecordQuerySet, validate_edtf
 
 
 class AuthorityQuerySet(RecordQuerySet):
@@ -85,6 +85,12 @@ class Person(AuthorityRecord):
         return reverse("catalogue:person-detail", kwargs={"slug": self.slug})
 
 
+class PersonTitleQuerySet(LinkQuerySet):
+    # A title is shown with its person; a draft organisation is left out of it
+    # (visible_to() empties that link), the title itself stays.
+    published_paths = ("person",)
+
+
 class PersonTitle(DatedRecord):
     """A title or office a person held, with its dates, as a source states it."""
 
@@ -95,6 +101,7 @@ class PersonTitle(DatedRecord):
     )
 
     history = HistoricalRecords()
+    objects = PersonTitleQuerySet.as_manager()
 
     class Meta:
         ordering = ["date_earliest", "pk"]

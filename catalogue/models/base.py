@@ -2,12 +2,14 @@
 revision history, and dates as written with their EDTF value."""
 
 import datetime
+import functools
 import re
 import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.query import ModelIterable
 from django.utils.text import slugify
 from edtf import parse_edtf, struct_time_to_date
 from edtf.parser.edtf_exceptions import EDTFParseException
@@ -57,6 +59,13 @@ def parse_edtf_range(value):
             params={"value": value},
             code="invalid_edtf",
         ) from None
+    if earliest > latest:
+        raise ValidationError(
+            "%(value)r ends before it starts (%(earliest)s is after %(latest)s): "
+            "write the earlier date first, e.g. 1945-08/1956-10.",
+            params={"value": value, "earliest": earliest, "latest": latest},
+            code="reversed_edtf",
+        )
     return earliest, latest
 
 
@@ -75,17 +84,63 @@ def sees_drafts(user):
     return bool(user is not None and user.is_active and user.is_staff)
 
 
-class RecordQuerySet(models.QuerySet):
+class DraftLinksHiddenIterable(ModelIterable):
+    """Model rows whose links to unpublished catalogue records come back empty:
+    `document.place` reads None when the place is a draft. Only the cached
+    object goes; `place_id` stays, so saving such a row keeps the link."""
+
+    def __iter__(self):
+        fields = draft_hiding_fields(self.queryset.model)
+        for row in super().__iter__():
+            for field in fields:
+                target = field.get_cached_value(row, default=None)
+                if target is not None and target.status != Status.PUBLISHED:
+                    field.set_cached_value(row, None)
+            yield row
+
+
+@functools.cache
+def draft_hiding_fields(model):
+    """The forward links from `model` to catalogue records that its queryset's
+    visible_to() does not already filter on (`published_paths`)."""
+    filtered = set(getattr(model._default_manager._queryset_class, "published_paths", ()))
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.is_relation
+        and issubclass(field.related_model, CatalogueRecord)
+        and field.name not in filtered
+    ]
+
+
+class VisibilityMixin:
+    """The one rule, for records and the rows that link them: a reader who may
+    not see drafts gets published rows only, and learns nothing about a draft
+    through any of their links. Forward links are joined and emptied here
+    (DraftLinksHiddenIterable); links to many records are read through
+    prefetches of `links(model, user)`, which filter the same way."""
+
+    def visible_to(self, user):
+        """Everything for staff (drafts are previewed), published rows for everyone
+        else, with their links to drafts emptied."""
+        if sees_drafts(user):
+            return self
+        return self.published().hiding_draft_links()
+
+    def hiding_draft_links(self):
+        fields = draft_hiding_fields(self.model)
+        if not fields:
+            return self
+        clone = self.select_related(*(field.name for field in fields))
+        clone._iterable_class = DraftLinksHiddenIterable
+        return clone
+
+
+class RecordQuerySet(VisibilityMixin, models.QuerySet):
     """Visibility is stated here once; pages, API, search, sitemaps and exports call it."""
 
     def published(self):
         return self.filter(status=Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Everything for staff (drafts are previewed), published records for everyone else."""
-        if sees_drafts(user):
-            return self
-        return self.published()
 
     def listing_for(self, user):
         """What `user` may list, with the joins a list of these records needs
@@ -131,9 +186,9 @@ def links(model, user):
     return queryset if user is None else queryset.visible_to(user)
 
 
-class LinkQuerySet(models.QuerySet):
+class LinkQuerySet(VisibilityMixin, models.QuerySet):
     """Visibility of link records follows the records they join: a link is public
-    only when every catalogue record it names is published."""
+    only when every catalogue record it names in `published_paths` is published."""
 
     published_paths: tuple[str, ...] = ()
 
@@ -142,11 +197,6 @@ class LinkQuerySet(models.QuerySet):
         for path in self.published_paths:
             condition &= Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__status": "published"})
         return self.filter(condition)
-
-    def visible_to(self, user):
-        if sees_drafts(user):
-            return self
-        return self.published()
 
 
 class CatalogueRecord(models.Model):

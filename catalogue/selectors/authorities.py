@@ -19,7 +19,7 @@ def detail_queryset(model, user):
     queryset = model.objects.detail_for(user)
     if model is Person:
         queryset = queryset.prefetch_related(
-            Prefetch("titles", queryset=PersonTitle.objects.select_related("organisation"))
+            Prefetch("titles", queryset=links(PersonTitle, user).select_related("organisation"))
         )
     return queryset
 

@@ -40,10 +40,8 @@ class PartiesField(serializers.Field):
             {
                 "role": agent.role,
                 "note": agent.note,
-                "person": link(request, agent.person) if agent.person_id else None,
-                "organisation": (
-                    link(request, agent.organisation) if agent.organisation_id else None
-                ),
+                "person": link(request, agent.person),
+                "organisation": link(request, agent.organisation),
             }
             for agent in agents
         ]

@@ -1,0 +1,61 @@
+"""Every anonymous surface a published record shows up on: one list, so a new
+surface (bulk downloads, OAI-PMH, IIIF...) is added here once and the
+no-draft-through-a-link test checks it for every relation.
+
+A surface is a function (record) -> URLs that show `record` to an anonymous
+reader; each must answer 200."""
+
+from urllib.parse import quote
+
+from django.urls import reverse
+
+from catalogue.models import Article, Document
+
+API_BASENAMES = {
+    "document": "documents",
+    "article": "articles",
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+}
+# The citation formats the API offers per record type (JSON-LD for all).
+CITABLE = ("csl-json", "bibtex", "ris", "jsonld")
+API_FORMATS = {Document: CITABLE, Article: CITABLE}
+
+
+def _name(record):
+    return record._meta.model_name
+
+
+def page(record):
+    url = record.get_absolute_url()  # the page carries the JSON-LD and "Cite this"
+    return [url, *(f"{url}cite.{fmt}" for fmt in ("bib", "ris", "json"))]
+
+
+def browse_list(record):
+    return [reverse(f"catalogue:{_name(record)}-list")]
+
+
+def search_page(record):
+    return [f"{reverse('catalogue:search')}?q={quote(str(record))}"]
+
+
+def api(record):
+    base = f"/api/{API_BASENAMES[_name(record)]}/"
+    detail = f"{base}{record.identifier}/"
+    formats = API_FORMATS.get(type(record), ("jsonld",))
+    urls = [base, detail]
+    urls += [f"{url}?format={fmt}" for url in (base, detail) for fmt in formats]
+    return urls
+
+
+def site(record):
+    """Pages that list across record types."""
+    return ["/", reverse("catalogue:timeline"), "/sitemap.xml", "/api/citations/"]
+
+
+SURFACES = [page, browse_list, search_page, api, site]
+
+
+def urls_showing(record):
+    return [url for surface in SURFACES for url in surface(record)]
