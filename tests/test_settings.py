@@ -88,7 +88,7 @@ def test_redis_url_selects_the_shared_redis_cache_and_without_it_local_memory():
     local = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, env=base, capture_output=True, text=True
     )
-    assert shared.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert shared.stdout.strip() == "catalogue.cache.FallbackRedisCache"
     assert local.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
 
 
