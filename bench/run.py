@@ -212,6 +212,8 @@ def main():
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        # Plain HTTP on the loopback: no redirect to HTTPS.
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
         "API_THROTTLE_ANON": "100000000/minute",
         "DJANGO_STATIC_ROOT": str(workdir / "static"),
         "PYTHONPATH": str(ROOT),
