@@ -329,5 +329,9 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG and not T
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG or TESTING else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG and not TESTING)
+# Scans: the pixels one admin save may upload together (each file is also
+# held to Pillow's limit, about 89 megapixels). 350 MP: ten A4 pages at 600 dpi.
+MAX_SCAN_PIXELS_PER_REQUEST = env_int("MAX_SCAN_PIXELS_PER_REQUEST", 350_000_000)
+
 # /healthz is asked over plain HTTP by load balancers inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
