@@ -18,7 +18,6 @@ locked" errors, and p50/p95/p99 per endpoint type.
 import argparse
 import http.client
 import json
-import os
 import random
 import secrets
 import statistics
@@ -30,6 +29,8 @@ import time
 import urllib.parse
 from collections import defaultdict
 from pathlib import Path
+
+from serving import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -171,21 +172,7 @@ def main():
     parser.add_argument("--terms", help="generate.py's JSON (default: beside the SQLite file)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "API_THROTTLE_ANON": "100000000/minute",
-        "API_THROTTLE_USER": "100000000/minute",
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-    }
-    env.pop("REDIS_URL", None)
-    if args.database_url:
-        env["DATABASE_URL"] = args.database_url
-    else:
-        env.pop("DATABASE_URL", None)
+    env = production_env(workdir, args.database_url)
     terms_path = args.terms or str(Path(env["DJANGO_SQLITE_PATH"]).with_suffix(".terms.json"))
     terms = json.loads(Path(terms_path).read_text())
     documents = terms["documents"]
