@@ -60,18 +60,22 @@ class Results:
     def add(self, kind, seconds, status, body):
         with self.lock:
             self.times[kind].append(seconds * 1000)
-            if status >= 400:
+            if status == 0 or status >= 400:
                 self.errors[kind] += 1
                 if b"database is locked" in body:
                     self.locked += 1
 
 
 def request(method, path, headers=None, body=None):
+    """(status, body, headers); status 0 when no answer came (a gunicorn worker
+    killed past its 30 s timeout, or 60 s without a response)."""
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         return response.status, response.read(), response.headers
+    except (OSError, http.client.HTTPException) as exc:
+        return 0, str(exc).encode(), {}
     finally:
         connection.close()
 
