@@ -6,6 +6,7 @@ to start without a real secret key and allowed hosts.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -218,7 +219,7 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-CSP_EXEMPT_PATH_PREFIXES = ("/admin/", "/api/")
+CSP_EXEMPT_PATH_PREFIXES = ("/admin/", "/api/", "/healthz")
 # The API's answers (JSON, JSON-LD, citation files, errors) are data: they may
 # load and run nothing, and nobody frames them.
 API_PATH_PREFIX = "/api/"
@@ -257,8 +258,15 @@ REST_FRAMEWORK = {
     },
     # How many proxies stand in front of the app: the client's address is
     # then read from X-Forwarded-For, so throttling counts clients, not the
-    # load balancer. Unset: REMOTE_ADDR (or the whole X-Forwarded-For).
-    "NUM_PROXIES": env_int("API_NUM_PROXIES", None),
+    # load balancer. 0 (the default): X-Forwarded-For is ignored, since any
+    # client can send one; REMOTE_ADDR is the client.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
+    # JSON bodies within DATA_UPLOAD_MAX_MEMORY_SIZE and 32 levels of nesting.
+    "DEFAULT_PARSER_CLASSES": [
+        "catalogue.api.parsers.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "EXCEPTION_HANDLER": "catalogue.api.errors.exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
 }
@@ -292,3 +300,43 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# --- Operations: degrade instead of breaking, login throttling, HTTPS (issue 17 B) ---
+
+# A Redis outage must not break the site: this backend serves from each
+# process's memory meanwhile, logs a warning, and goes back to Redis by itself.
+if REDIS_URL:
+    CACHES["default"]["BACKEND"] = "catalogue.cache.FallbackRedisCache"
+
+# Login throttling (django-axes) on the admin sign-in: after AXES_FAILURE_LIMIT
+# failures for one username from one address, that pair is refused for
+# AXES_COOLOFF_MINUTES. Keyed on the pair, so a stranger elsewhere cannot lock
+# an archivist out, and the lock lifts by itself; `manage.py axes_reset` lifts
+# it at once. The address is the one the API throttle uses (API_NUM_PROXIES).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "catalogue.login_throttle.WebLoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Failures during a lockout do not prolong it: it always ends after the cool-off.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "catalogue.api.throttling.client_address"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# HTTPS in production: redirect plain HTTP and send HSTS, both on by default
+# with debug off and settable for a site behind a proxy that already does it.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG or TESTING else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG and not TESTING)
+# Scans: the pixels one admin save may upload together (each file is also
+# held to Pillow's limit, about 89 megapixels). 350 MP: ten A4 pages at 600 dpi.
+MAX_SCAN_PIXELS_PER_REQUEST = env_int("MAX_SCAN_PIXELS_PER_REQUEST", 350_000_000)
+
+# /healthz is asked over plain HTTP by load balancers inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -15,7 +15,6 @@ prints the medians and the ratio API / reference:
 import argparse
 import http.client
 import os
-import secrets
 import socket
 import statistics
 import subprocess
@@ -23,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from serving import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -207,20 +208,8 @@ def main():
         return
 
     workdir = Path(tempfile.mkdtemp(prefix="api-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "API_THROTTLE_ANON": "100000000/minute",
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("REDIS_URL", None)
-    if args.database_url:
-        env["DATABASE_URL"] = args.database_url
-    else:
-        env.pop("DATABASE_URL", None)
+    env = {**production_env(workdir, args.database_url), "PYTHONPATH": str(ROOT)}
+    if not args.database_url:
         env["DJANGO_SQLITE_PATH"] = str(workdir / "bench.sqlite3")
     print(f"Database: {args.database_url or env['DJANGO_SQLITE_PATH']}", file=sys.stderr)
     subprocess.run(

@@ -16,6 +16,7 @@ Nothing here touches the database, so the rules can be tested on bytes.
 
 import hashlib
 import io
+import math
 import secrets
 import warnings
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, UnidentifiedImageError
 
 # Pillow format name -> the extension a stored master gets.
 ACCEPTED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "WEBP": ".webp"}
@@ -86,8 +87,11 @@ def validate_scan(value):
                 _check_pixels(name, width, height)
                 image.verify()
             # verify() only reads the structure; decoding every pixel finds a
-            # truncated or damaged body.
+            # truncated or damaged body. A JPEG is decoded at the reduced
+            # scale its copies need: every byte is still read and checked,
+            # in a fraction of the memory.
             with _open(value) as image:
+                image.draft(image.mode, (DISPLAY_MAX_SIDE, DISPLAY_MAX_SIDE))
                 image.load()
     except ValidationError:
         raise
@@ -118,7 +122,16 @@ def validate_scan(value):
     for holder in (value, getattr(value, "_file", None)):
         if holder is not None:
             holder.scan_format = image_format
+            holder.scan_pixels = width * height
     return image_format
+
+
+def checked_pixels(value):
+    """The pixel count validate_scan() found for this upload, or 0 if it has not seen it."""
+    for holder in (value, getattr(value, "_file", None)):
+        if getattr(holder, "scan_pixels", None):
+            return holder.scan_pixels
+    return 0
 
 
 def checked_format(value):
@@ -133,6 +146,20 @@ def _check_pixels(name, width, height):
     limit = Image.MAX_IMAGE_PIXELS
     if limit and width * height > limit:
         raise Image.DecompressionBombError(f"{name}: {width}x{height}")
+
+
+# Rows of the master flattened and shrunk at a time (see _shrunk).
+_BAND_ROWS = 512
+# EXIF orientation -> the transposition that turns the picture upright (as ImageOps does).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 def _flatten(image):
@@ -152,27 +179,75 @@ def _flatten(image):
     return image.convert("RGB")
 
 
-def _jpeg(image, max_side, name):
-    copy = image.copy()
-    copy.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    copy.info = {}  # nothing from the master's metadata travels on
+def _fitted(image, max_side):
+    """`image` scaled down to fit max_side (never up), as a new image."""
+    scale = min(1.0, max_side / max(image.size))
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS)
+
+
+def _display_copy(master, max_side):
+    """The master flattened (8-bit RGB or grey) and fitted to max_side, band by band.
+
+    Pillow's own resize of a whole RGBA image first makes a premultiplied
+    full-size copy, flattening makes another, and the resize a third: 1.5 GB
+    for the largest image accepted. Here each band of output rows is resized
+    from a flattened band of the master, with enough rows around it for
+    LANCZOS to see what it would see in the whole image (Pillow reads outside
+    the `box` it is given), so the bands join without seams and nothing but
+    the decoded master is ever full size.
+    """
+    width, height = master.size
+    scale = min(1.0, max_side / max(width, height))
+    out_width, out_height = max(1, round(width * scale)), max(1, round(height * scale))
+    rows_per_source_row = out_height / height
+    margin = math.ceil(3 / rows_per_source_row) + 2  # LANCZOS reaches 3 output rows away
+    band_rows = max(1, round(_BAND_ROWS * rows_per_source_row))
+    display = None
+    for out_top in range(0, out_height, band_rows):
+        out_bottom = min(out_top + band_rows, out_height)
+        source_top = out_top / rows_per_source_row
+        source_bottom = out_bottom / rows_per_source_row
+        top = max(0, math.floor(source_top) - margin)
+        bottom = min(height, math.ceil(source_bottom) + margin)
+        band = _flatten(master.crop((0, top, width, bottom)))
+        part = band.resize(
+            (out_width, out_bottom - out_top),
+            Image.Resampling.LANCZOS,
+            box=(0, source_top - top, width, source_bottom - top),
+        )
+        if display is None:
+            display = Image.new(part.mode, (out_width, out_height))
+        display.paste(part, (0, out_top))
+    return display
+
+
+def _jpeg(image, name):
+    image.info = {}  # nothing from the master's metadata travels on
     buffer = io.BytesIO()
-    copy.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
     return ContentFile(buffer.getvalue(), name=name)
 
 
 def served_copies(file, stem):
-    """Return (display copy, thumbnail) as JPEG ContentFiles without any metadata."""
+    """Return (display copy, thumbnail) as JPEG ContentFiles without any metadata.
+
+    Memory stays near one decoded master: a JPEG is decoded at a reduced
+    scale, every other format once at full size, and everything after that
+    (flattening and fitting band by band, turning upright, the thumbnail)
+    makes no other full-size copy.
+    """
     with _bombs_refused(), _open(file) as master:
         # A JPEG can be decoded at a half, quarter or eighth of its size
         # directly, still at least as large as the display copy: much faster.
         master.draft(master.mode, (DISPLAY_MAX_SIDE, DISPLAY_MAX_SIDE))
-        upright = ImageOps.exif_transpose(master)
-        flat = _flatten(upright)
-        display = _jpeg(flat, DISPLAY_MAX_SIDE, f"{stem}.jpg")
-        thumbnail = _jpeg(flat, THUMBNAIL_MAX_SIDE, f"{stem}.jpg")
+        orientation = master.getexif().get(ExifTags.Base.Orientation)
+        display = _display_copy(master, DISPLAY_MAX_SIDE)
+    if orientation in _UPRIGHT:
+        display = display.transpose(_UPRIGHT[orientation])
+    thumbnail = _fitted(display, THUMBNAIL_MAX_SIDE)
     file.seek(0)
-    return display, thumbnail
+    return _jpeg(display, f"{stem}.jpg"), _jpeg(thumbnail, f"{stem}.jpg")
 
 
 def prepare_scan(scan):

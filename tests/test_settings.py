@@ -88,7 +88,7 @@ def test_redis_url_selects_the_shared_redis_cache_and_without_it_local_memory():
     local = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, env=base, capture_output=True, text=True
     )
-    assert shared.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert shared.stdout.strip() == "catalogue.cache.FallbackRedisCache"
     assert local.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
 
 
@@ -133,3 +133,31 @@ def test_other_commands_still_refuse_without_production_secrets(tmp_path):
     result = _manage("migrate", tmp_path=tmp_path)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def _deploy_check(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    production = {
+        "DJANGO_SETTINGS_MODULE": "archive_site.settings",
+        "DJANGO_SECRET_KEY": "v6Jx-3kqN0pZr8Lw2Tc9Yb4Hs7Dm1Fg5Qa0Ue3Wi6Ro9Pl2Kn8Mj4Xy7Vb1Zt5Cc",
+        "DJANGO_ALLOWED_HOSTS": "catalogue.example.org",
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**clean, **production, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_settings_pass_the_deploy_check_with_https_and_hsts_on_by_default():
+    result = _deploy_check()
+    assert result.returncode == 0, result.stderr
+
+
+def test_turning_the_https_redirect_off_is_possible_and_the_deploy_check_says_so():
+    # Behind a proxy that already redirects, an operator may turn it off.
+    result = _deploy_check(DJANGO_SECURE_SSL_REDIRECT="false")
+    assert result.returncode != 0
+    assert "security.W008" in result.stderr

@@ -1,9 +1,13 @@
 """Documents, edited with their people and organisations, related documents,
 excerpts and scans on one page."""
 
+from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
+from catalogue.images import checked_pixels
 from catalogue.models import (
     Document,
     DocumentAgent,
@@ -45,9 +49,28 @@ class DocumentExcerptInline(admin.StackedInline):
     verbose_name_plural = "excerpts (the document's words as other texts quote them)"
 
 
+class ScanFormSet(BaseInlineFormSet):
+    def clean(self):
+        # Scans are decoded one after another, so memory is bounded per file;
+        # this bounds the work one save may ask of a server process.
+        super().clean()
+        limit = settings.MAX_SCAN_PIXELS_PER_REQUEST
+        total = sum(
+            checked_pixels(form.cleaned_data.get("image"))
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+        )
+        if total > limit:
+            raise ValidationError(
+                f"These scans hold {total:,} pixels together; one save accepts at most "
+                f"{limit:,}. Upload them in several saves."
+            )
+
+
 class DocumentImageInline(admin.StackedInline):
     model = DocumentImage
     form = DocumentImageForm
+    formset = ScanFormSet
     extra = 0
     fields = ["preview", "image", "caption", "alt_text", "order", "fixity"]
     readonly_fields = ["preview", "fixity"]
