@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("downloads/", include("catalogue.downloads.urls")),
     path("api/", include("catalogue.api.urls")),
     path("", include("catalogue.urls")),
 ]

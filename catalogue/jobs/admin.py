@@ -21,11 +21,30 @@ def _sees_jobs(request):
 class JobAdmin(admin.ModelAdmin):
     """Read-only: jobs are started by the pages and commands that need them."""
 
-    list_display = ["title", "started_by", "state", "progress", "started_at", "finished_at",
-                    "outcome"]
+    list_display = [
+        "title",
+        "started_by",
+        "state",
+        "progress",
+        "started_at",
+        "finished_at",
+        "outcome",
+    ]
     list_filter = ["state", "kind"]
-    fields = ["title", "kind", "started_by", "state", "stage", "progress", "created",
-              "started_at", "heartbeat_at", "finished_at", "result", "error"]
+    fields = [
+        "title",
+        "kind",
+        "started_by",
+        "state",
+        "stage",
+        "progress",
+        "created",
+        "started_at",
+        "heartbeat_at",
+        "finished_at",
+        "result",
+        "error",
+    ]
     readonly_fields = fields
     change_form_template = "admin/catalogue/job/change_form.html"
 
@@ -59,8 +78,10 @@ class JobAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         status = self.admin_site.admin_view(self.status_view)
-        return [path("<int:job_id>/status/", status, name="catalogue_job_status"),
-                *super().get_urls()]
+        return [
+            path("<int:job_id>/status/", status, name="catalogue_job_status"),
+            *super().get_urls(),
+        ]
 
     def status_view(self, request, job_id):
         """The job's state as JSON, polled by the job page's script."""
