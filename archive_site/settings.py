@@ -7,6 +7,7 @@ to start without a real secret key and allowed hosts.
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -168,6 +169,12 @@ DATABASES["jobs"] = dict(DATABASES["default"])
 if JOBS_DATABASE_SEPARATE:
     _jobs_file = SQLITE_PATH.with_name(SQLITE_PATH.stem + "-jobs" + SQLITE_PATH.suffix)
     DATABASES["jobs"]["NAME"] = str(Path(env_str("DJANGO_JOBS_SQLITE_PATH", str(_jobs_file))))
+    if TESTING:
+        # Test databases in files, not in memory, so that the worker tests can
+        # start a real worker process on them (tests/jobs/).
+        _test_files = Path(tempfile.gettempdir()) / f"catalogue-test-{os.getpid()}"
+        DATABASES["default"]["TEST"] = {"NAME": f"{_test_files}.sqlite3"}
+        DATABASES["jobs"]["TEST"] = {"NAME": f"{_test_files}-jobs.sqlite3"}
 else:
     DATABASES["jobs"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["catalogue.jobs.routers.JobsRouter"]

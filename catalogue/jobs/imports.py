@@ -38,13 +38,18 @@ def run_import(job, progress):
     dataset = FORMATS[params["format"]](encoding="utf-8-sig").create_dataset(job.input_text)
     progress.begin(f"Importing {params['file_name']}", total=len(dataset))
 
-    after_row = resource.after_import_row
+    before_save, after_row = resource.before_save_instance, resource.after_import_row
+
+    def as_user(instance, row, **kwargs):
+        # In the request the history middleware named the user; a worker has no request.
+        instance._history_user = user
+        before_save(instance, row, **kwargs)
 
     def counted(row, row_result, **kwargs):
         after_row(row, row_result, **kwargs)
         progress.step()
 
-    resource.after_import_row = counted
+    resource.before_save_instance, resource.after_import_row = as_user, counted
     result = resource.import_data(
         dataset,
         dry_run=False,

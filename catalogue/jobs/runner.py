@@ -73,7 +73,7 @@ def job_start(*, kind, title, task, user=None, params=None, input_text=""):
     job = Job.objects.create(
         kind=kind,
         title=title[:300],
-        started_by=getattr(user, "username", "") or "",
+        started_by=getattr(user, "username", "") or "a command or script",
         params=params or {},
         input_text=input_text,
     )
