@@ -5,8 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.views.decorators.http import require_POST
 
-from catalogue.models import Job
+from catalogue.models import Document, Job
+from catalogue.services import records as services
 
 from . import tasks
 from .imports import import_params
@@ -15,6 +17,10 @@ from .runner import job_start
 
 def _sees_jobs(request):
     return request.user.is_active and request.user.is_staff
+
+
+def _starts_jobs(request):
+    return _sees_jobs(request) and services.can_publish(request.user, Document)
 
 
 @admin.register(Job)
@@ -78,10 +84,30 @@ class JobAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         status = self.admin_site.admin_view(self.status_view)
+        start = self.admin_site.admin_view(require_POST(self.start_view))
         return [
             path("<int:job_id>/status/", status, name="catalogue_job_status"),
+            path("start/", start, name="catalogue_job_start"),
             *super().get_urls(),
         ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "can_start_jobs": _starts_jobs(request)}
+        return super().changelist_view(request, extra_context)
+
+    def start_view(self, request):
+        """Start a snapshot, index rebuild or fixity check; Editors only, as it
+        changes what the public sees (downloads) or reads every scan."""
+        jobs = tasks.startable()
+        if not _starts_jobs(request):
+            raise PermissionDenied
+        if request.POST.get("job") not in jobs:
+            self.message_user(request, "There is no such job.", messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:catalogue_job_changelist"))
+        kind, title, task = jobs[request.POST["job"]]
+        job = job_start(kind=kind, title=title, task=task, user=request.user)
+        self.message_user(request, job_message(job), messages.INFO)
+        return HttpResponseRedirect(reverse("admin:catalogue_job_change", args=[job.pk]))
 
     def status_view(self, request, job_id):
         """The job's state as JSON, polled by the job page's script."""

@@ -79,3 +79,15 @@ def verify_fixity(job_id):
         return out.getvalue().strip().splitlines()[-1]
 
     return job_run(job_id, work)
+
+
+def startable():
+    """The jobs a person may start by name (admin's Jobs page, `manage.py start_job`):
+    {name: (kind, title, task)}."""
+    from catalogue.models import Job
+
+    return {
+        "export": (Job.Kind.EXPORT, "Snapshot of the published catalogue", export_snapshot),
+        "search-rebuild": (Job.Kind.SEARCH_REBUILD, "Search index rebuild", rebuild_search_index),
+        "fixity": (Job.Kind.FIXITY, "Fixity check of every scan", verify_fixity),
+    }

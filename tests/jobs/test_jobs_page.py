@@ -86,3 +86,31 @@ def test_long_commands_run_as_jobs_with_their_summary_as_result(job, result):
     finished = Job.objects.get()
     assert finished.state == Job.State.SUCCEEDED, finished.error
     assert finished.result.startswith(result)
+
+
+def test_an_editor_starts_a_snapshot_from_the_jobs_page_and_sees_its_outcome(client, admin_user):
+    make_document(title="Published Declaration")
+    client.force_login(admin_user)
+    assert (
+        "New download snapshot"
+        in client.get(reverse("admin:catalogue_job_changelist")).content.decode()
+    )
+
+    response = client.post(reverse("admin:catalogue_job_start"), {"job": "export"}, follow=True)
+
+    job = Job.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("admin:catalogue_job_change", args=[job.pk])
+    assert job.state == Job.State.SUCCEEDED and job.started_by == admin_user.username
+    assert "Succeeded" in response.content.decode() and job.result in response.content.decode()
+
+
+def test_an_archivist_may_watch_jobs_but_not_start_them(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    archivist = django_user_model.objects.create_user("arch", is_staff=True)
+    archivist.groups.add(Group.objects.get(name="Archivist"))
+    client.force_login(archivist)
+    page = client.get(reverse("admin:catalogue_job_changelist"))
+    assert page.status_code == 200 and "New download snapshot" not in page.content.decode()
+    assert client.post(reverse("admin:catalogue_job_start"), {"job": "export"}).status_code == 403
+    assert not Job.objects.exists()

@@ -2,15 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from catalogue.jobs import tasks
 from catalogue.jobs.runner import job_start
-from catalogue.models import Job
-
-JOBS = {
-    "export": (Job.Kind.EXPORT, "Snapshot of the published catalogue", tasks.export_snapshot),
-    "search-rebuild": (Job.Kind.SEARCH_REBUILD, "Search index rebuild", tasks.rebuild_search_index),
-    "fixity": (Job.Kind.FIXITY, "Fixity check of every scan", tasks.verify_fixity),
-}
+from catalogue.jobs.tasks import startable
 
 
 class Command(BaseCommand):
@@ -21,10 +14,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("job", choices=sorted(JOBS), help="Which job to queue.")
+        parser.add_argument("job", choices=sorted(startable()), help="Which job to queue.")
 
     def handle(self, *args, job, **options):
-        kind, title, task = JOBS[job]
+        kind, title, task = startable()[job]
         started = job_start(kind=kind, title=title, task=task)
         self.stdout.write(f"Job {started.pk} ({title}): {started.get_state_display().lower()}.")
         if started.is_finished:
