@@ -129,6 +129,8 @@ def _finish(job_id, progress, *, state, result="", error=""):
         error=error,
         finished_at=now,
         heartbeat_at=now,
+        # An import's file was kept only for the worker to read.
+        input_text="",
     )
 
 

@@ -60,6 +60,7 @@ def test_a_confirmed_import_is_queued_then_done_by_the_worker_like_the_synchrono
     assert finished.state == Job.State.SUCCEEDED, finished.error
     assert (finished.done, finished.total) == (30, 30)
     assert finished.heartbeat_at is not None and finished.finished_at is not None
+    assert finished.input_text == ""  # the uploaded file is not kept once imported
     assert finished.result == "Import finished: 30 new, 0 updated and 0 unchanged documents."
     history = Document.objects.get(identifier="doc-imported-0").history.latest()
     assert history.history_user == archivist
