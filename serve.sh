@@ -9,6 +9,9 @@ export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
 # checks) runs beside the server and stops with it.
 .venv/bin/python manage.py jobs_worker --no-reload &
 worker=$!
-trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
 echo "Serving the catalogue at http://127.0.0.1:${PORT:-8000}/ (admin at /admin/, API at /api/, downloads at /downloads/)"
-.venv/bin/python manage.py runserver "127.0.0.1:${PORT:-8000}"
+.venv/bin/python manage.py runserver "127.0.0.1:${PORT:-8000}" &
+server=$!
+# Ctrl-C, a TERM to this script, or either process ending stops both.
+trap 'kill "$worker" "$server" 2>/dev/null || true' EXIT INT TERM
+wait -n "$worker" "$server"
