@@ -50,6 +50,12 @@ class Progress:
             self.total = total
         self.beat()
 
+    def report(self, stage, done, total):
+        """The `progress(stage, done, total)` callback that commands' progress bars take."""
+        if stage != self.stage:
+            self.begin(stage, total)
+        self.update(done, total)
+
     def beat(self):
         """Write now if the last write is older than the heartbeat interval."""
         if self._written_at is None or (

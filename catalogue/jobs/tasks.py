@@ -24,12 +24,7 @@ def export_snapshot(job_id):
     from catalogue.downloads.snapshot import snapshot_build
 
     def work(job, progress):
-        def report(stage, done, total):
-            if stage != progress.stage:
-                progress.begin(stage, total)
-            progress.update(done, total)
-
-        snapshot = snapshot_build(progress=report)
+        snapshot = snapshot_build(progress=progress.report)
         return f"Snapshot {snapshot.name} published: {snapshot.summary()}."
 
     return job_run(job_id, work)
@@ -40,12 +35,7 @@ def rebuild_search_index(job_id):
     from catalogue.search_backends.indexing import rebuild
 
     def work(job, progress):
-        def report(record_type, done, total):
-            if record_type != progress.stage:
-                progress.begin(record_type, total)
-            progress.update(done, total)
-
-        summary = rebuild(progress=report)
+        summary = rebuild(progress=progress.report)
         indexed = sum(done for done, _ in summary.values())
         removed = sum(gone for _, gone in summary.values())
         return f"Indexed {indexed:,} records; removed {removed:,} entries of deleted records."
