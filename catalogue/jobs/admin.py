@@ -37,20 +37,9 @@ class JobAdmin(admin.ModelAdmin):
         "outcome",
     ]
     list_filter = ["state", "kind"]
-    fields = [
-        "title",
-        "kind",
-        "started_by",
-        "state",
-        "stage",
-        "progress",
-        "created",
-        "started_at",
-        "heartbeat_at",
-        "finished_at",
-        "result",
-        "error",
-    ]
+    # State, progress, result and error are shown (and kept current) in the
+    # progress box at the top of the page.
+    fields = ["title", "kind", "started_by", "created", "started_at", "heartbeat_at", "finished_at"]
     readonly_fields = fields
     change_form_template = "admin/catalogue/job/change_form.html"
 

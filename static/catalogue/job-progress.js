@@ -10,7 +10,7 @@ document.addEventListener("DOMContentLoaded", function () {
     ["state_label", "stage", "progress", "result", "error"].forEach(function (name) {
       field(name).textContent = status[name] || "";
     });
-    field("error").hidden = !status.error;
+    field("error").className = status.error ? "errornote" : "";
     var bar = field("bar");
     bar.max = status.total || 1;
     bar.value = status.total ? status.done : (status.finished ? 1 : 0);
