@@ -5,5 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./setup.sh
 export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
-echo "Serving the catalogue at http://127.0.0.1:${PORT:-8000}/ (admin at /admin/, API at /api/)"
-exec .venv/bin/python manage.py runserver "127.0.0.1:${PORT:-8000}"
+# The background worker (imports, download snapshots, index rebuilds, fixity
+# checks) runs beside the server and stops with it.
+.venv/bin/python manage.py jobs_worker --no-reload &
+worker=$!
+echo "Serving the catalogue at http://127.0.0.1:${PORT:-8000}/ (admin at /admin/, API at /api/, downloads at /downloads/)"
+.venv/bin/python manage.py runserver "127.0.0.1:${PORT:-8000}" &
+server=$!
+# Ctrl-C, a TERM to this script, or either process ending stops both.
+trap 'kill "$worker" "$server" 2>/dev/null || true' EXIT INT TERM
+wait -n "$worker" "$server"

@@ -21,5 +21,7 @@ if [ "${INSTALL_ONLY:-}" = 1 ]; then
   exit 0
 fi
 .venv/bin/python manage.py migrate --noinput
+# Job bookkeeping has its own SQLite file on the embedded default (a no-op on PostgreSQL).
+.venv/bin/python manage.py migrate --database jobs --noinput
 # Loads the seed fixtures into an empty catalogue; leaves an edited one alone.
 .venv/bin/python manage.py seed

@@ -6,6 +6,7 @@ to start without a real secret key and allowed hosts.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -91,6 +92,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "catalogue",
 ]
 
@@ -151,7 +154,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Job bookkeeping (the task queue and each job's progress and heartbeat) is
+# written on its own connection, "jobs", so that a running import can report
+# progress while its all-or-nothing transaction holds the catalogue's write
+# lock. On PostgreSQL it is a second connection to the same database; SQLite
+# locks the whole file, so there it is a small file of its own beside it.
+JOBS_DATABASE_SEPARATE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+DATABASES["jobs"] = dict(DATABASES["default"])
+if JOBS_DATABASE_SEPARATE:
+    _jobs_file = SQLITE_PATH.with_name(SQLITE_PATH.stem + "-jobs" + SQLITE_PATH.suffix)
+    DATABASES["jobs"]["NAME"] = str(Path(env_str("DJANGO_JOBS_SQLITE_PATH", str(_jobs_file))))
+    if TESTING:
+        # Test databases in files, not in memory, so that the worker tests can
+        # start a real worker process on them (tests/jobs/).
+        _test_files = Path(tempfile.gettempdir()) / f"catalogue-test-{os.getpid()}"
+        DATABASES["default"]["TEST"] = {"NAME": f"{_test_files}.sqlite3"}
+        DATABASES["jobs"]["TEST"] = {"NAME": f"{_test_files}-jobs.sqlite3"}
+else:
+    DATABASES["jobs"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["catalogue.jobs.routers.JobsRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs through the Tasks API (django-tasks, Django 6's API on 5.2).
+# The database backend needs no other server: `manage.py db_worker` runs the
+# jobs. Tests run them at once in the request unless JOBS_BACKEND says otherwise
+# (the worker tests start a real worker process).
+JOBS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+JOBS_BACKEND = env_str("JOBS_BACKEND", "immediate" if TESTING else "database")
+if JOBS_BACKEND not in JOBS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"JOBS_BACKEND must be one of {', '.join(JOBS_BACKENDS)}, not {JOBS_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": JOBS_BACKENDS[JOBS_BACKEND]}}
+# A running job writes a heartbeat every JOB_HEARTBEAT_SECONDS; one silent for
+# JOB_HEARTBEAT_TIMEOUT seconds is taken to have lost its worker and is failed.
+JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 5)
+JOB_HEARTBEAT_TIMEOUT = env_int("JOB_HEARTBEAT_TIMEOUT", 60)
+
+# Public bulk downloads (catalogue/downloads/): dated snapshots under
+# MEDIA_ROOT/downloads/, the newest DOWNLOADS_KEEP of them kept.
+DOWNLOADS_KEEP = env_int("DOWNLOADS_KEEP", 5)
+DOWNLOADS_LICENCE = env_str("DOWNLOADS_LICENCE", "CC-BY-4.0")
 
 # Cache: Redis shared by every server process when REDIS_URL is set,
 # otherwise one process's local memory.

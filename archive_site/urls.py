@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
+    path("downloads/", include("catalogue.downloads.urls")),
     path("api/", include("catalogue.api.urls")),
     path("", include("catalogue.urls")),
 ]

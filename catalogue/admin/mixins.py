@@ -5,13 +5,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.db import models, transaction
-from django.http import HttpResponseRedirect
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import JSON
 
+from catalogue.jobs.admin import BackgroundImportMixin
 from catalogue.models import Status
 from catalogue.services import links
 from catalogue.services import records as services
@@ -72,7 +71,7 @@ class CatalogueAdmin(HistoryAdminMixin, admin.ModelAdmin):
         formset.save_m2m()
 
 
-class RecordAdmin(ImportExportMixin, CatalogueAdmin):
+class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
     """Admin for a catalogue record: document, article, person, organisation, place."""
 
     form = VersionedRecordForm
@@ -195,19 +194,3 @@ class RecordAdmin(ImportExportMixin, CatalogueAdmin):
         # The export starts from the changelist's rows (its filters and search
         # apply), which leave the long texts out; the file needs them all.
         return super().get_export_queryset(request).defer(None)
-
-    def process_result(self, result, request):
-        """After the confirmed import: success, or (data changed since the preview) nothing."""
-        if not (result.has_errors() or result.has_validation_errors()):
-            return super().process_result(result, request)
-        problems = [
-            f"row {p.number} (identifier {p.identifier}): {' '.join(p.messages)}"
-            for p in getattr(result, "row_problems", [])
-        ] or [str(error.error) for error in result.base_errors]
-        self.message_user(
-            request,
-            f"Nothing was imported, because {' / '.join(problems)}",
-            messages.ERROR,
-        )
-        opts = self.model._meta
-        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from catalogue.downloads.views import downloads_api
 from catalogue.record_types import RECORD_TYPES
 
 from .views.docs import RedocView
@@ -25,5 +26,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", RedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("downloads/", downloads_api, name="downloads"),
     path("", include(router.urls)),
 ]

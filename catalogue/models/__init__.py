@@ -19,6 +19,7 @@ from .documents import (
     DocumentQuerySet,
     DocumentRelation,
 )
+from .jobs import Job
 from .search import SearchEntry, SearchName
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "DocumentImage",
     "DocumentQuerySet",
     "DocumentRelation",
+    "Job",
     "Mention",
     "Organisation",
     "Person",

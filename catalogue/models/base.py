@@ -46,6 +46,10 @@ def validate_identifier(value):
         )
 
 
+# Parsing one EDTF string costs tens of milliseconds (a pyparsing grammar), and
+# every save parses its date twice (validation, then derivation); an import of
+# thousands of rows repeats the same few dates. The answer never changes.
+@functools.lru_cache(maxsize=4096)
 def parse_edtf_range(value):
     """Return (earliest, latest) dates for an EDTF string, or raise ValidationError."""
     try:

@@ -13,7 +13,7 @@ from catalogue.admin.resources import DocumentResource
 from catalogue.models import Document, Place, Status
 from tests.factories import make_document, make_place
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default", "jobs"])
 
 CSV_FORMAT, JSON_FORMAT = "0", "1"
 HEADER = ["identifier", "title", "kind", "date_edtf", "place", "status"]

@@ -5,9 +5,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from catalogue.management.progress import progress_bar
 from catalogue.search_backends.indexing import rebuild
-
-BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
@@ -29,27 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch_size=500, **options):
         started = time.monotonic()
-        interactive = getattr(self.stdout._out, "isatty", lambda: False)()
-        verbosity = options.get("verbosity", 1)
-        last_shown = {}
-
-        def progress(record_type, done, total):
-            if verbosity < 1:
-                return
-            share = done / total if total else 1.0
-            # On a terminal the bar redraws in place; in a log, a line per tenth.
-            tenth = int(share * 10)
-            if not interactive and last_shown.get(record_type) == tenth and done < total:
-                return
-            last_shown[record_type] = tenth
-            filled = int(share * BAR_WIDTH)
-            bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-            line = f"{record_type:<13} [{bar}] {done:>7,}/{total:,}"
-            if interactive:
-                self.stdout.write("\r" + line, ending="\n" if done >= total else "")
-            else:
-                self.stdout.write(line)
-
+        progress = progress_bar(self, verbosity=options.get("verbosity", 1))
         summary = rebuild(batch_size=max(1, batch_size), progress=progress)
         indexed = sum(done for done, _ in summary.values())
         removed = sum(gone for _, gone in summary.values())

@@ -1,0 +1,1 @@
+"""Public bulk downloads: dated, checksummed snapshots of the published catalogue."""

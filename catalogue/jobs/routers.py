@@ -1,0 +1,25 @@
+"""Sends job bookkeeping to the "jobs" connection (see settings.DATABASES)."""
+
+from django.conf import settings
+
+JOBS_DB = "jobs"
+# The task queue of django-tasks-db, and our Job rows.
+JOB_APPS = {"django_tasks_db"}
+JOB_MODELS = {("catalogue", "job")}
+
+
+def is_job_table(app_label, model_name=None):
+    return app_label in JOB_APPS or (app_label, model_name) in JOB_MODELS
+
+
+class JobsRouter:
+    def db_for_read(self, model, **hints):
+        return JOBS_DB if is_job_table(model._meta.app_label, model._meta.model_name) else None
+
+    db_for_write = db_for_read
+
+    def allow_migrate(self, db, app_label, model_name=None, **hints):
+        if not settings.JOBS_DATABASE_SEPARATE:
+            # One database, two connections: migrate it once, through "default".
+            return db != JOBS_DB
+        return is_job_table(app_label, model_name) == (db == JOBS_DB)

@@ -1,0 +1,146 @@
+"""A real worker process on the test databases, and an admin import to give it."""
+
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
+from django.urls import reverse
+
+from catalogue.models import Job
+
+ROOT = Path(__file__).resolve().parents[2]
+HEARTBEAT_TIMEOUT = 3
+HEADER = ["identifier", "title", "kind", "date_edtf", "place", "status"]
+
+
+def documents_csv(count, *, place=""):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    for n in range(count):
+        writer.writerow([f"doc-imported-{n}", f"Imported {n}", "treaty", "1956-10", place, "draft"])
+    return out.getvalue().encode()
+
+
+def admin_import(client, content, name="documents.csv"):
+    """Preview then confirm an import as the admin's forms would; returns the confirm response."""
+    preview = client.post(
+        reverse("admin:catalogue_document_import"),
+        {"import_file": SimpleUploadedFile(name, content), "format": "0"},
+    )
+    confirm = preview.context["confirm_form"]
+    data = {field.html_name: field.value() for field in confirm}
+    return client.post(reverse("admin:catalogue_document_process_import"), data)
+
+
+def _database_env():
+    default = connections["default"].settings_dict
+    if default["ENGINE"].endswith("sqlite3"):
+        return {
+            "DJANGO_SQLITE_PATH": default["NAME"],
+            "DJANGO_JOBS_SQLITE_PATH": connections["jobs"].settings_dict["NAME"],
+        }
+    user, host, port = default["USER"], default["HOST"] or "127.0.0.1", default["PORT"] or 5432
+    return {"DATABASE_URL": f"postgres://{user}@{host}:{port}/{default['NAME']}"}
+
+
+class Worker:
+    """`manage.py jobs_worker` in a process of its own, on this test's databases."""
+
+    def __init__(self):
+        env = {
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            **_database_env(),
+            "DJANGO_TESTING": "1",
+            "JOBS_BACKEND": "database",
+            "JOB_HEARTBEAT_SECONDS": "1",
+            "JOB_HEARTBEAT_TIMEOUT": str(HEARTBEAT_TIMEOUT),
+            "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        }
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "jobs_worker",
+                "--no-reload",
+                "--no-startup-delay",
+                "--interval",
+                "0.2",
+                "--verbosity",
+                "0",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def wait_for(condition, *, what, seconds=120):
+    """Poll `condition()` until it returns something true; a bound, not a timing assertion."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def job_state(pk):
+    return Job.objects.values("state", "done", "total", "heartbeat_at", "error").get(pk=pk)
+
+
+@pytest.fixture
+def queued_jobs(settings):
+    """Jobs go to the database queue, for a worker process to take."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.JOB_HEARTBEAT_TIMEOUT = HEARTBEAT_TIMEOUT
+
+
+@pytest.fixture
+def worker(queued_jobs):
+    started = []
+
+    def start():
+        started.append(Worker())
+        return started[-1]
+
+    yield start
+    for process in started:
+        process.stop()
+
+
+@pytest.fixture
+def archivist(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("archivist", is_staff=True)
+    # The group comes from the data migration, as on a real install.
+    user.groups.add(Group.objects.get(name="Archivist"))
+    return user
+
+
+@pytest.fixture
+def archivist_client(client, archivist):
+    client.force_login(archivist)
+    return client
