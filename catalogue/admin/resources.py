@@ -192,10 +192,14 @@ class RecordResource(resources.ModelResource):
         """Save the row like an edit in the admin: one version, one history row."""
         reason = f"Imported from {kwargs.get('file_name') or 'a file'}"
         user = kwargs.get("user")
+        # django-import-export's own hooks run around the save as they would in
+        # its save_instance (the background import names the user in one).
+        self.before_save_instance(instance, row, **kwargs)
         if is_create:
             services.record_create(
                 record=instance, status=instance.status, user=user, reason=reason
             )
+            self.after_save_instance(instance, row, **kwargs)
             return
         written = str(row.get("version") or "").strip()
         services.record_update(
@@ -207,6 +211,7 @@ class RecordResource(resources.ModelResource):
             expected_version=int(written) if written else None,
             reason=reason,
         )
+        self.after_save_instance(instance, row, **kwargs)
 
 
 RECORD_FIELDS = ("identifier", "slug", "status")

@@ -6,20 +6,11 @@ import csv
 import datetime
 import json
 
-# Cells a spreadsheet would run as a formula (CSV injection, OWASP).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from catalogue.exports.csv import escape_formula
+
 SQLITE_TYPES = {"integer": "INTEGER", "boolean": "INTEGER"}
 SQLITE_BATCH = 1000
 PROGRESS_EVERY = 1000
-
-
-def csv_safe(value):
-    """A CSV cell's text that no spreadsheet runs as a formula: text starting
-    with = + - @ or a tab or carriage return gets a leading apostrophe, which
-    spreadsheets show as text and hide."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def json_value(value):
@@ -39,7 +30,7 @@ def csv_value(value):
         return "true" if value else "false"
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
-    return csv_safe(value)
+    return escape_formula(value)
 
 
 def sqlite_value(value):

@@ -5,12 +5,19 @@ before (same resource, history with the user's name and "Imported from <file>").
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.utils.module_loading import import_string
-from import_export.formats.base_formats import CSV, JSON
 from import_export.results import RowResult
 
 from .runner import JobRefused
 
-FORMATS = {"CSV": CSV, "JSON": JSON}
+# The formats the admin offers, by dotted path: the admin's CSV is the
+# formula-safe one, so the worker must read a file back through it too.
+FORMATS = frozenset(
+    {
+        "catalogue.admin.resources.FormulaSafeCSV",
+        "import_export.formats.base_formats.CSV",
+        "import_export.formats.base_formats.JSON",
+    }
+)
 RESOURCES_MODULE = "catalogue.admin.resources."
 LOG_FLAGS = {
     RowResult.IMPORT_TYPE_NEW: ADDITION,
@@ -23,7 +30,7 @@ def import_params(*, resource_class, input_format, file_name, user):
     """What the worker needs to run the import again, as JSON values."""
     return {
         "resource": f"{resource_class.__module__}.{resource_class.__qualname__}",
-        "format": type(input_format).__name__,
+        "format": f"{type(input_format).__module__}.{type(input_format).__qualname__}",
         "file_name": file_name,
         "user_id": user.pk,
     }
@@ -35,7 +42,10 @@ def run_import(job, progress):
         raise JobRefused(f"{params.get('resource')!r} is not an import of this catalogue.")
     resource = import_string(params["resource"])()
     user = get_user_model().objects.get(pk=params["user_id"])
-    dataset = FORMATS[params["format"]](encoding="utf-8-sig").create_dataset(job.input_text)
+    if params.get("format") not in FORMATS:
+        raise JobRefused(f"{params.get('format')!r} is not a format this catalogue imports.")
+    input_format = import_string(params["format"])(encoding="utf-8-sig")
+    dataset = input_format.create_dataset(job.input_text)
     progress.begin(f"Importing {params['file_name']}", total=len(dataset))
 
     before_save, after_row = resource.before_save_instance, resource.after_import_row

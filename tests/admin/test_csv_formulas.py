@@ -13,7 +13,7 @@ from catalogue.exports.csv import escape_formula, unescape_formula
 from catalogue.models import Document
 from tests.factories import make_document
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default", "jobs"])
 
 CSV_FORMAT, JSON_FORMAT = "0", "1"
 FORMULA = '=HYPERLINK("http://x","y")'
