@@ -51,7 +51,6 @@ class CatalogueAdmin(HistoryAdminMixin, admin.ModelAdmin):
     # are written through services/links.py, like the API's.
 
     def save_model(self, request, obj, form, change):
-        obj._history_user = request.user
         links.link_update(link=obj, changes={}, expected=None, reason=form.restore_reason())
 
     def delete_model(self, request, obj):
@@ -120,7 +119,6 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
     def save_model(self, request, obj, form, change):
         """Save through the records service: fields, status and many-to-many in
         one save, refused when the record changed since the form was opened."""
-        obj._history_user = request.user
         many = {
             f.name: form.cleaned_data[f.name]
             for f in self.model._meta.many_to_many

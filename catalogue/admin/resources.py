@@ -151,14 +151,9 @@ class RecordResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        for field in self.get_import_fields():
-            # Links to many records are saved after the row; check them now so
-            # that an unknown identifier is reported with its row.
-            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
-                try:
-                    field.clean(row, **kwargs)
-                except ValueError as error:
-                    errors[field.attribute] = [str(error)]
+        # Links to many records are saved with the row (save_instance); read
+        # them now so that an unknown identifier is reported with its row.
+        self._many(row, errors)
         self._check_version(instance, row, errors)
         user = kwargs.get("user")
         if (
@@ -172,6 +167,18 @@ class RecordResource(resources.ModelResource):
             ]
         if errors:
             raise ValidationError(errors)
+
+    def _many(self, row, errors):
+        """{field: [records]} from the row's many-to-many columns; unknown identifiers
+        go to `errors`."""
+        many = {}
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    many[field.attribute] = field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = [str(error)]
+        return many
 
     def _check_version(self, instance, row, errors):
         written = str(row.get("version") or "").strip()
@@ -189,15 +196,19 @@ class RecordResource(resources.ModelResource):
             ]
 
     def save_instance(self, instance, is_create, row, **kwargs):
-        """Save the row like an edit in the admin: one version, one history row."""
+        """Save the row like an edit in the admin: fields, status and links in
+        one save, one version, one history row."""
         reason = f"Imported from {kwargs.get('file_name') or 'a file'}"
         user = kwargs.get("user")
         # django-import-export's own hooks run around the save as they would in
         # its save_instance (the background import names the user in one).
         self.before_save_instance(instance, row, **kwargs)
+
+        # import_instance has checked every link already.
+        many = self._many(row, errors={})
         if is_create:
             services.record_create(
-                record=instance, status=instance.status, user=user, reason=reason
+                record=instance, many=many, status=instance.status, user=user, reason=reason
             )
             self.after_save_instance(instance, row, **kwargs)
             return
@@ -205,6 +216,7 @@ class RecordResource(resources.ModelResource):
         services.record_update(
             record=instance,
             changes={},
+            many=many,
             status=instance.status,
             user=user,
             # Checked in import_instance already; the lock taken there is still held.
@@ -212,6 +224,9 @@ class RecordResource(resources.ModelResource):
             reason=reason,
         )
         self.after_save_instance(instance, row, **kwargs)
+
+    def save_m2m(self, instance, row, **kwargs):
+        """Nothing left to do: the links were saved with the record (save_instance)."""
 
 
 RECORD_FIELDS = ("identifier", "slug", "status")

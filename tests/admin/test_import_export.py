@@ -282,3 +282,22 @@ def test_export_query_count_does_not_grow_with_rows(
     exported = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(exported) == rows
     assert exported[0]["description"] == "Description 0"
+
+
+def test_a_row_changing_title_and_authors_is_one_version_and_one_history_row(archivist_client):
+    from catalogue.models import Article
+    from tests.factories import make_article, make_person
+
+    make_person(name="Ichiro Hatoyama", identifier="person-hatoyama")
+    article = make_article(identifier="article-a", title="Draft")
+    header = ["identifier", "title", "authors", "version"]
+    content = _csv([["article-a", "On the Declaration", "person-hatoyama", "1"]], header=header)
+    _confirm(
+        archivist_client, _preview(archivist_client, content, model="article"), model="article"
+    )
+
+    article = Article.objects.get(pk=article.pk)
+    assert (article.title, article.version) == ("On the Declaration", 2)
+    assert [a.identifier for a in article.authors.all()] == ["person-hatoyama"]
+    assert article.history.count() == 2
+    assert article.history.latest().history_change_reason == "Imported from documents.csv"
