@@ -194,7 +194,7 @@ by_basename = by_name
 
 
 def by_model(model: type[Model] | Model) -> RecordType:
-    return _BY_NAME[model._meta.model_name]
+    return _BY_NAME[str(model._meta.model_name)]
 
 
 def by_prefix(prefix: str) -> RecordType:

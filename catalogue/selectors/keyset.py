@@ -132,9 +132,10 @@ def decode(cursor: str, keys: Sequence[Key], *, backwards: bool = False) -> Posi
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise BadCursor("not a cursor") from None
     if isinstance(data, dict):
-        values, backwards = data.get("k"), data.get("r")
-        if not isinstance(backwards, bool):
+        values, direction = data.get("k"), data.get("r")
+        if not isinstance(direction, bool):
             raise BadCursor("no direction")
+        backwards = direction
     else:
         values = data
     if not isinstance(values, list) or len(values) != len(keys):

@@ -114,7 +114,7 @@ def record_list(
     record_type = by_model(model)
     size = page_size(params)
     if queryset is None:
-        queryset = model.objects.listing_for(user)
+        queryset = model._default_manager.listing_for(user)  # type: ignore[attr-defined]
     # FilterSets read the user from a request, as DRF gives them one.
     filterset = record_type.filterset(params, queryset=queryset, request=SimpleNamespace(user=user))
     if not filterset.is_valid():
