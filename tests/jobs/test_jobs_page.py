@@ -12,6 +12,8 @@ from catalogue.downloads.snapshot import snapshot_get
 from catalogue.models import Job
 from tests.factories import make_document
 
+from .conftest import make_archivist
+
 pytestmark = pytest.mark.django_db(databases=["default", "jobs"])
 
 
@@ -105,11 +107,7 @@ def test_an_editor_starts_a_snapshot_from_the_jobs_page_and_sees_its_outcome(cli
 
 
 def test_an_archivist_may_watch_jobs_but_not_start_them(client, django_user_model):
-    from django.contrib.auth.models import Group
-
-    archivist = django_user_model.objects.create_user("arch", is_staff=True)
-    archivist.groups.add(Group.objects.get(name="Archivist"))
-    client.force_login(archivist)
+    client.force_login(make_archivist(django_user_model))
     page = client.get(reverse("admin:catalogue_job_changelist"))
     assert page.status_code == 200 and "New download snapshot" not in page.content.decode()
     assert client.post(reverse("admin:catalogue_job_start"), {"job": "export"}).status_code == 403
