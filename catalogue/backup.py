@@ -37,6 +37,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from catalogue.jobs.routers import is_job_table
+
 FORMAT = "archival-catalogue-backup"
 VERSION = 1
 DATA_NAME = "data.jsonl"
@@ -88,7 +90,12 @@ def archived_models():
     return [
         model
         for model in ordered
-        if model._meta.managed and not model._meta.proxy and label(model) not in EXCLUDED
+        if model._meta.managed
+        and not model._meta.proxy
+        and label(model) not in EXCLUDED
+        # Background jobs and their queue are the running site's bookkeeping,
+        # kept on their own connection: a restored catalogue starts with none.
+        and not is_job_table(model._meta.app_label, model._meta.model_name)
     ]
 
 
