@@ -14,7 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .results import Span
+from .results import Fact, Span
+
+__all__ = ["Fact", "TopicStatement", "extract_facts", "subject_document", "topic_statements"]
 
 _TAGS = {"person": "P", "organisation": "O", "place": "L", "document": "D", "date": "T"}
 _TOKEN = re.compile(r"⟦([POLDT])(\d+)⟧")
@@ -50,15 +52,6 @@ DATELINE = re.compile(rf"^{_t('L', 'x')}, {_t('T', 't')}\.(?: \({_t('O', 'o')}\)
 SIGNED_HERE = re.compile(r"\bsigned here(?P<today> today)?\b")
 TEXTS_OF = re.compile(r"\btexts? of\b", re.IGNORECASE)
 TRANSLATION = re.compile(r"\b(?:(?:un)?official )?translation from the [A-Z]\w+")
-
-
-@dataclass(frozen=True)
-class Fact:
-    document: str  # the document's key
-    kind: str  # party, signatory, publisher, author, place, date, relation, translation
-    value: str  # an authority key, an EDTF value, or words
-    note: str = ""  # words as written: "Japan's PM", "October 19 [1956]", a relation kind
-    evidence: Span | None = None
 
 
 @dataclass(frozen=True)
