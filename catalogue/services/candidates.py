@@ -1,0 +1,153 @@
+"""New names: candidates become authority records (or variants of one), and every
+ingested text is linked again to the names the catalogue has gained."""
+
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from ..ingest import Entry, ParseError, Vocabulary, parse_text
+from ..models import Article, Candidate, Claim, Decision, Mention, Status
+from . import records as record_services
+from .claims import RECORD_MODELS, ClaimError, _check_reviewer, record_field
+
+ABOUT_FIELD = {
+    "person": "about_people",
+    "organisation": "about_organisations",
+    "place": "about_places",
+    "document": "about_documents",
+}
+
+
+def _names(record):
+    if hasattr(record, "all_names"):
+        return record.all_names
+    return [record.title, *[t for t in record.other_titles if t != record.title]]
+
+
+def _add_variant(record, name):
+    if name.casefold() in {n.casefold() for n in _names(record)}:
+        return False
+    if hasattr(record, "variants"):
+        record.variants = [*record.variants, name]
+    else:
+        record.other_titles = [*record.other_titles, name]
+    return True
+
+
+def _resolve(candidate, record, user):
+    """Mark `candidate` accepted as `record` and move its claims onto the record."""
+    candidate.state = Decision.ACCEPTED
+    setattr(candidate, record_field(record), record)
+    candidate.decided_by = user if user is not None and user.is_authenticated else None
+    candidate.decided_at = timezone.now()
+    candidate._change_reason = f"Accepted as {record.identifier}"
+    candidate.save()
+    for claim in Claim.objects.filter(candidate=candidate):
+        claim.candidate = None
+        setattr(claim, record_field(record), record)
+        claim._change_reason = f"The candidate became {record.identifier}"
+        claim.save()
+    for claim in Claim.objects.filter(article_id=candidate.article_id, value=candidate.key):
+        claim.value = record.identifier
+        claim._change_reason = f"The candidate became {record.identifier}"
+        claim.save()
+
+
+@transaction.atomic
+def candidate_accept(*, candidate, user=None, variant_of=None):
+    """Accept `candidate`: with `variant_of` (an identifier; else the parser's guess when
+    the caller passes variant_of=candidate.variant_of) its name becomes a variant of that
+    record, otherwise a new DRAFT record is made. Every ingested text is then linked
+    again to the new name, and the same name proposed in other texts is resolved too.
+    Returns (record, mentions added)."""
+    _check_reviewer(user)
+    if candidate.state != Decision.PROPOSED:
+        raise ClaimError(f"\u201c{candidate.name}\u201d was already {candidate.state}.")
+    model = RECORD_MODELS[candidate.kind]
+    if variant_of:
+        record = model.objects.filter(identifier=variant_of).first()
+        if record is None:
+            raise ClaimError(f"No {model._meta.verbose_name} has the identifier {variant_of!r}.")
+        if _add_variant(record, candidate.name):
+            record._change_reason = f"Name variant from {candidate.article}"
+            record_services.record_save(record=record, expected_version=record.version)
+    else:
+        name_field = "title" if model is RECORD_MODELS["document"] else "name"
+        record = model(**{name_field: candidate.name}, status=Status.DRAFT)
+        record._change_reason = f"Created from a candidate name in {candidate.article}"
+        record_services.record_save(record=record)
+    _resolve(candidate, record, user)
+    added = authorities_relink(records=[record])
+    for other in Candidate.objects.filter(
+        kind=candidate.kind, state=Decision.PROPOSED, name__iexact=candidate.name
+    ):
+        _resolve(other, record, user)
+    return record, added
+
+
+@transaction.atomic
+def candidate_reject(*, candidate, user=None):
+    """Reject `candidate`: it is kept, rejected, so the text never proposes it again."""
+    _check_reviewer(user)
+    candidate.state = Decision.REJECTED
+    candidate.decided_by = user if user is not None and user.is_authenticated else None
+    candidate.decided_at = timezone.now()
+    candidate._change_reason = "Rejected"
+    candidate.save()
+
+
+def _vocabulary(records):
+    entries = [
+        Entry(r.identifier, r._meta.model_name, _names(r)[0], tuple(_names(r)[1:])) for r in records
+    ]
+    return Vocabulary(entries)
+
+
+def _relink_article(article, vocabulary, records):
+    try:
+        parsed = parse_text(article.source_text, vocabulary)
+    except ParseError:
+        return 0  # a text the parser no longer reads is left as it is
+    existing = list(article.mentions.all())
+    new, replaced = [], []
+    for found in parsed.mentions:
+        overlapping = [m for m in existing if m.start < found.end and found.start < m.end]
+        covered = all(found.start <= m.start and m.end <= found.end for m in overlapping)
+        if any((m.start, m.end) == (found.start, found.end) for m in overlapping) or not covered:
+            continue  # already linked, or it would cut through a longer name already linked
+        replaced += overlapping
+        record = records[found.key]
+        new.append(
+            Mention(
+                article=article,
+                surface=found.surface,
+                start=found.start,
+                end=found.end,
+                **{found.kind: record},
+            )
+        )
+        if parsed.in_body(found.start):
+            getattr(article, ABOUT_FIELD[found.kind]).add(record)
+    for mention in replaced:
+        mention.delete()  # a shorter name inside the newly known longer one
+    bulk_create_with_history(new, Mention)
+    return len(new)
+
+
+def authorities_relink(*, records=None, progress=None):
+    """Scan every ingested text again for the names of `records` (every person,
+    organisation, place and document when None) and add the mentions not yet
+    linked. Returns the number of mentions added.
+    `progress(index, total, article, added)` is told of each text."""
+    if records is None:
+        records = [r for model in RECORD_MODELS.values() for r in model.objects.all()]
+    by_key = {r.identifier: r for r in records}
+    vocabulary = _vocabulary(records)
+    articles = Article.objects.exclude(source_text="").order_by("pk")
+    total, added = articles.count(), 0
+    for index, article in enumerate(articles.iterator(), start=1):
+        count = _relink_article(article, vocabulary, by_key)
+        added += count
+        if progress:
+            progress(index, total, article, count)
+    return added
