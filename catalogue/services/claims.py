@@ -64,16 +64,19 @@ def claim_from_fact(fact, *, article, records, candidates, state=Decision.PROPOS
     evidence = fact.evidence or fact.value_span
     if (subject is None and candidate is None) or words is None:
         return None
-    value = fact.value
-    value_record = records.get(value)
-    if value_record is not None:
-        value = value_record.identifier
+    if fact.kind in DATE_PROPERTIES and fact.note:
+        label = fact.note  # the date as written, with a supplied year in brackets
+    elif fact.value_span is not None:
+        label = fact.value_span.text
+    else:
+        value_record = records.get(fact.value)
+        label = str(value_record) if value_record is not None else fact.value
     claim = Claim(
         article=article,
         candidate=candidate if subject is None else None,
         kind=fact.kind,
-        value=value[:500],
-        value_label=(fact.note if fact.kind in DATE_PROPERTIES and fact.note else words.text)[:500],
+        value=fact.value[:500],
+        value_label=label[:500],
         note=fact.note[:500],
         start=words.start,
         end=words.end,
