@@ -193,7 +193,7 @@ class Migration(migrations.Migration):
                     "kind",
                     models.CharField(
                         choices=[
-                            ("date", "date of signing"),
+                            ("date", "date"),
                             ("in-force", "entry into force"),
                             ("place", "place"),
                             ("party", "party"),
@@ -512,7 +512,7 @@ class Migration(migrations.Migration):
                     "kind",
                     models.CharField(
                         choices=[
-                            ("date", "date of signing"),
+                            ("date", "date"),
                             ("in-force", "entry into force"),
                             ("place", "place"),
                             ("party", "party"),

@@ -50,7 +50,7 @@ class Claim(models.Model):
     words that give it (a span of the article's source text) and a decision."""
 
     class Property(models.TextChoices):
-        DATE = "date", "date of signing"
+        DATE = "date", "date"
         IN_FORCE = "in-force", "entry into force"
         PLACE = "place", "place"
         PARTY = "party", "party"
