@@ -8,7 +8,7 @@ from simple_history.utils import bulk_create_with_history
 from ..ingest import Entry, ParseError, Vocabulary, parse_text
 from ..models import Article, Candidate, Claim, Decision, Mention, Status
 from . import records as record_services
-from .claims import RECORD_MODELS, ClaimError, _check_reviewer, record_field
+from .claims import RECORD_MODELS, ClaimError, _check_reviewer, acting_user, record_field
 
 ABOUT_FIELD = {
     "person": "about_people",
@@ -38,7 +38,7 @@ def _resolve(candidate, record, user):
     """Mark `candidate` accepted as `record` and move its claims onto the record."""
     candidate.state = Decision.ACCEPTED
     setattr(candidate, record_field(record), record)
-    candidate.decided_by = user if user is not None and user.is_authenticated else None
+    candidate.decided_by = candidate._history_user = acting_user(user)
     candidate.decided_at = timezone.now()
     candidate._change_reason = f"Accepted as {record.identifier}"
     candidate.save()
@@ -46,10 +46,12 @@ def _resolve(candidate, record, user):
         claim.candidate = None
         setattr(claim, record_field(record), record)
         claim._change_reason = f"The candidate became {record.identifier}"
+        claim._history_user = acting_user(user)
         claim.save()
     for claim in Claim.objects.filter(article_id=candidate.article_id, value=candidate.key):
         claim.value = record.identifier
         claim._change_reason = f"The candidate became {record.identifier}"
+        claim._history_user = acting_user(user)
         claim.save()
 
 
@@ -70,11 +72,13 @@ def candidate_accept(*, candidate, user=None, variant_of=None):
             raise ClaimError(f"No {model._meta.verbose_name} has the identifier {variant_of!r}.")
         if _add_variant(record, candidate.name):
             record._change_reason = f"Name variant from {candidate.article}"
+            record._history_user = acting_user(user)
             record_services.record_save(record=record, expected_version=record.version)
     else:
         name_field = "title" if model is RECORD_MODELS["document"] else "name"
         record = model(**{name_field: candidate.name}, status=Status.DRAFT)
         record._change_reason = f"Created from a candidate name in {candidate.article}"
+        record._history_user = acting_user(user)
         record_services.record_save(record=record)
     _resolve(candidate, record, user)
     added = authorities_relink(records=[record])
@@ -90,7 +94,7 @@ def candidate_reject(*, candidate, user=None):
     """Reject `candidate`: it is kept, rejected, so the text never proposes it again."""
     _check_reviewer(user)
     candidate.state = Decision.REJECTED
-    candidate.decided_by = user if user is not None and user.is_authenticated else None
+    candidate.decided_by = candidate._history_user = acting_user(user)
     candidate.decided_at = timezone.now()
     candidate._change_reason = "Rejected"
     candidate.save()

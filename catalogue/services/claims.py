@@ -141,7 +141,7 @@ def claim_validate(claim):
         raise ClaimError("The value is empty.")
 
 
-def _apply(claim, expected_version):
+def _apply(claim, expected_version, user):
     """Change the claim's record as the claim states; returns a sentence saying what changed."""
     record = claim.record
     if record is None:
@@ -182,14 +182,19 @@ def _apply(claim, expected_version):
         PersonTitle.objects.get_or_create(person=record, title=claim.value[:300])
     else:
         return "kept as an accepted claim (the record has no field for it)"
-    record._change_reason = reason
+    record._change_reason, record._history_user = reason, user
     record_services.record_save(record=record, expected_version=expected_version)
     return f"{record} updated"
 
 
+def acting_user(user):
+    """The user to record as having decided (None for commands and anonymous callers)."""
+    return user if user is not None and user.is_authenticated else None
+
+
 def _decide(claim, state, user):
     claim.state = state
-    claim.decided_by = user if user is not None and user.is_authenticated else None
+    claim.decided_by = claim._history_user = acting_user(user)
     claim.decided_at = timezone.now()
     claim._change_reason = f"{state.capitalize()}"
     claim.save()
@@ -203,7 +208,7 @@ def claim_accept(*, claim, user=None, value=None, expected_version=None):
     _check_reviewer(user)
     if value is not None and value != claim.value:
         claim.value = value.strip()
-    message = _apply(claim, expected_version)
+    message = _apply(claim, expected_version, acting_user(user))
     _decide(claim, Decision.ACCEPTED, user)
     return message
 
