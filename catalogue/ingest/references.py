@@ -8,8 +8,17 @@ from .results import Footnote, Quotation, Reference, Span
 
 FOOTNOTE_MARKER = re.compile(r"\[(\d{1,3})\]")
 LOCATOR_IN_REFERENCE = re.compile(r"\b(?:pages?|pp?\.)\s*\d+(?:\s*[-\u2013]\s*\d+)?", re.IGNORECASE)
+# "pp. 12-19" / "pages 12-19" -> "pages 12-19"; "p. 2" / "page 2" -> "page 2". The plural is
+# tried first: "page" is the start of "pages" and must not leave its "s" behind.
+_LOCATOR_WORD = [
+    (re.compile(r"^(?:pp\.|pages)\s*", re.IGNORECASE), "pages "),
+    (re.compile(r"^(?:p\.|page)\s*", re.IGNORECASE), "page "),
+]
+# "Article 4(b)", "Article 9, paragraph 2", "Articles 3 and 4": the sub-division is part of it.
+_NUMBER = r"(?:\d+|[IVXLC]+)\b(?:\s?\([a-z0-9]{1,4}\))*"
 LOCATOR_IN_TEXT = re.compile(
-    r"\b(?:Article|Articles|Section|Chapter|Paragraph|Clause|Part|Annex)\s+(?:\d+|[IVXLC]+)\b"
+    rf"\b(?:Article|Articles|Section|Chapter|Paragraph|Clause|Part|Annex)\s+{_NUMBER}"
+    rf"(?:(?:,? (?:and|paragraph|para\.)|,) {_NUMBER})*"
 )
 # "Subtitle:" and "Quote:" before a quotation inside a reference entry.
 _LABEL_BEFORE = re.compile(r"(\w+)\s*:\s*$")
@@ -52,6 +61,14 @@ def _backlinks(rest):
         expected = chr(ord(expected) + 1)
 
 
+def normal_locator(words):
+    """A page locator in one form: "pp. 12-19" -> "pages 12-19", "p. 2" -> "page 2"."""
+    for pattern, replacement in _LOCATOR_WORD:
+        if pattern.match(words):
+            return pattern.sub(replacement, words, count=1)
+    return words
+
+
 def parse_references(entries, source):
     """Reference objects from the reference list's lines (grouped per entry)."""
     references = []
@@ -90,8 +107,7 @@ def _reference_parts(reference):
     reference.date = dated[-1] if dated else None
     locator = LOCATOR_IN_REFERENCE.search(text)
     if locator:
-        reference.locator = re.sub(r"^(?:p\.|page)\s*", "page ", locator.group(), flags=re.I)
-        reference.locator = re.sub(r"^(?:pp\.|pages)\s*", "pages ", reference.locator, flags=re.I)
+        reference.locator = normal_locator(locator.group())
     segments = re.split(r"\.\s+(?=[A-Z])", text.rstrip("."))
     for index, segment in enumerate(segments):
         if index and (LOCATOR_IN_REFERENCE.search(segment) or find_dates(segment)):
