@@ -2,18 +2,13 @@
 
 import re
 
+from .citations import normal_locator, parse_citation
 from .dates import find_dates
 from .layout import REFERENCE_ENTRY, quote_spans
 from .results import Footnote, Quotation, Reference, Span
 
 FOOTNOTE_MARKER = re.compile(r"\[(\d{1,3})\]")
 LOCATOR_IN_REFERENCE = re.compile(r"\b(?:pages?|pp?\.)\s*\d+(?:\s*[-\u2013]\s*\d+)?", re.IGNORECASE)
-# "pp. 12-19" / "pages 12-19" -> "pages 12-19"; "p. 2" / "page 2" -> "page 2". The plural is
-# tried first: "page" is the start of "pages" and must not leave its "s" behind.
-_LOCATOR_WORD = [
-    (re.compile(r"^(?:pp\.|pages)\s*", re.IGNORECASE), "pages "),
-    (re.compile(r"^(?:p\.|page)\s*", re.IGNORECASE), "page "),
-]
 # "Article 4(b)", "Article 9, paragraph 2", "Articles 3 and 4": the sub-division is part of it.
 _NUMBER = r"(?:\d+|[IVXLC]+)\b(?:\s?\([a-z0-9]{1,4}\))*"
 LOCATOR_IN_TEXT = re.compile(
@@ -61,14 +56,6 @@ def _backlinks(rest):
         expected = chr(ord(expected) + 1)
 
 
-def normal_locator(words):
-    """A page locator in one form: "pp. 12-19" -> "pages 12-19", "p. 2" -> "page 2"."""
-    for pattern, replacement in _LOCATOR_WORD:
-        if pattern.match(words):
-            return pattern.sub(replacement, words, count=1)
-    return words
-
-
 def parse_references(entries, source):
     """Reference objects from the reference list's lines (grouped per entry)."""
     references = []
@@ -102,6 +89,8 @@ def _reference_parts(reference):
     """Title, publication, locator and date of a reference such as
     "Texts of ...; Peace Declaration Trade Protocol. New York Times, page 2, October 20, 1956."
     """
+    if parse_citation(reference):
+        return
     text = reference.text
     dated = [d for d in find_dates(text, reference.start) if d.edtf]
     reference.date = dated[-1] if dated else None
