@@ -11,9 +11,9 @@ Union issued a joint declaration in October 1956" reads as
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
+from .candidates import subject_of
 from .results import Fact, Span
 
 __all__ = ["Fact", "TopicStatement", "extract_facts", "subject_document", "topic_statements"]
@@ -101,11 +101,7 @@ class _Template:
 
 def subject_document(parsed):
     """The document the text is about: the one its title names, else the one it names most."""
-    for mention in parsed.mentions:
-        if mention.kind == "document" and parsed.title.start <= mention.start < parsed.title.end:
-            return mention.key
-    counts = Counter(m.key for m in parsed.mentions if m.kind == "document")
-    return counts.most_common(1)[0][0] if counts else None
+    return subject_of(parsed.title, parsed.mentions)
 
 
 def _sentence_facts(parsed, sentence, subject):

@@ -92,6 +92,10 @@ class Reference:
     subtitle: Quotation | None = None
     quote: Quotation | None = None
     entry_end: int = 0  # where the entry, continuation lines included, ends
+    # Parts of a reference in citation form ("Hellmann, Donald C. (1969). "Title". Press.").
+    authors: list[Span] = field(default_factory=list)  # each author as written
+    volume: str = ""
+    number: str = ""
     # The catalogued document the reference is to: set only when its title is that
     # document's name, so a book *about* a declaration is not taken for the declaration.
     cited: "Mention | None" = None
@@ -127,6 +131,8 @@ class ParsedText:
     warnings: list[str] = field(default_factory=list)
     # Capitalised names that match no authority: proposed to the archivist, never linked silently.
     candidates: list["Candidate"] = field(default_factory=list)
+    # Other titles the text gives a record ("formally ...", "also known as ...", "(the ...)").
+    aliases: list["Alias"] = field(default_factory=list)
 
     @property
     def body(self):
@@ -139,6 +145,15 @@ class ParsedText:
     def in_body(self, start):
         """True when the offset lies in the article's running text (not title or references)."""
         return any(b.start <= start < b.end for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """Another title the text gives a record: its other occurrences are that record's too."""
+
+    key: str  # the vocabulary key or Candidate.key of the record
+    name: Span  # the other title as written, without a leading "the"
+    evidence: Span  # the words that give it ("also known as the Bandung Conference")
 
 
 # What a fact can say about a record; services map each kind to a claim property.
