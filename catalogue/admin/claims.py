@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from catalogue.models import Article, Candidate, Claim, Decision
+from catalogue.models.claims import RECORD_FIELDS
 from catalogue.services import records as record_services
 from catalogue.services.candidates import candidate_accept, candidate_reject
 from catalogue.services.claims import REVIEW_PERMISSION, ClaimError, claims_decide
@@ -75,9 +76,9 @@ class ClaimReviewMixin:
             self._review_post(request, article)
             return HttpResponseRedirect(request.path)
         claims = list(
-            article.claims.select_related(
-                "document", "person", "organisation", "place", "candidate", "decided_by"
-            ).order_by("start", "pk")
+            article.claims.select_related(*RECORD_FIELDS, "candidate", "decided_by").order_by(
+                "start", "pk"
+            )
         )
         candidates = list(article.candidates.select_related("decided_by").order_by("name"))
         context = {
@@ -153,15 +154,7 @@ class ClaimReviewMixin:
 @admin.register(Claim)
 class ClaimAdmin(CatalogueAdmin):
     list_display = ["__str__", "article", "kind", "state", "negated", "decided_by", "decided_at"]
-    list_select_related = [
-        "article",
-        "document",
-        "person",
-        "organisation",
-        "place",
-        "candidate",
-        "decided_by",
-    ]
+    list_select_related = ["article", *RECORD_FIELDS, "candidate", "decided_by"]
     list_filter = ["state", "kind", "negated"]
     search_fields = ["value", "value_label", "evidence", "article__title"]
     changelist_defer = ["article__source_text", "article__body", "document__transcription"]
@@ -169,10 +162,7 @@ class ClaimAdmin(CatalogueAdmin):
     # about and where it comes from are the text's, and decisions go through the actions.
     readonly_fields = [
         "article",
-        "document",
-        "person",
-        "organisation",
-        "place",
+        *RECORD_FIELDS,
         "candidate",
         "kind",
         "negated",
@@ -217,10 +207,7 @@ class CandidateAdmin(CatalogueAdmin):
         "key",
         "spans",
         "state",
-        "document",
-        "person",
-        "organisation",
-        "place",
+        *RECORD_FIELDS,
         "decided_by",
         "decided_at",
     ]

@@ -31,6 +31,25 @@ def _record_fk(related_name):
     return fk
 
 
+class Reviewed(models.Model):
+    """An archivist's decision on what a text proposes: its state, who decided, when."""
+
+    state = models.CharField(
+        max_length=10, choices=Decision.choices, default=Decision.PROPOSED, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class ClaimQuerySet(LinkQuerySet):
     # A claim is public only when accepted, from a published text, about a published record.
     published_paths = ("article", "document", "person", "organisation", "place")
@@ -45,7 +64,7 @@ class ClaimQuerySet(LinkQuerySet):
         return self.filter(state=Decision.PROPOSED)
 
 
-class Claim(models.Model):
+class Claim(Reviewed):
     """One fact a text gives about a record: the record, the property, the value, the
     words that give it (a span of the article's source text) and a decision."""
 
@@ -103,20 +122,9 @@ class Claim(models.Model):
     evidence = models.TextField(
         blank=True, help_text="That sentence, kept so pages can show it without the whole text."
     )
-    state = models.CharField(
-        max_length=10, choices=Decision.choices, default=Decision.PROPOSED, db_index=True
-    )
     negated = models.BooleanField(
         default=False, help_text="The text says it did NOT happen (\u201cdid not sign\u201d)."
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
     objects = ClaimQuerySet.as_manager()
@@ -152,7 +160,7 @@ class Claim(models.Model):
             raise ValidationError("A claim is about one record.")
 
 
-class Candidate(models.Model):
+class Candidate(Reviewed):
     """A name in an ingested text that matches no authority record: the archivist
     accepts it (a new draft record, or a variant of an existing one) or rejects it."""
 
@@ -173,22 +181,11 @@ class Candidate(models.Model):
         blank=True,
         help_text="Identifier of a known record this name may be another spelling of.",
     )
-    state = models.CharField(
-        max_length=10, choices=Decision.choices, default=Decision.PROPOSED, db_index=True
-    )
     # What accepting it made or extended.
     document = _record_fk("+")("Document")
     person = _record_fk("+")("Person")
     organisation = _record_fk("+")("Organisation")
     place = _record_fk("+")("Place")
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
 

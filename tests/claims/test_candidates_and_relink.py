@@ -2,7 +2,6 @@
 already ingested gains the link without being ingested again."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from catalogue.models import Claim, Decision, Mention, Person
@@ -14,13 +13,6 @@ pytestmark = pytest.mark.django_db
 FIRST = "Talks in Moscow\n\nForeign Minister Mamoru Shigemitsu arrived. Shigemitsu met Bulganin.\n"
 EARLIER = "London talks\n\nIn London, Mamoru Shigemitsu spoke first.\n"
 VARIANT = "Visit\n\nHatoyama Ichiro flew to Moscow.\n"
-
-
-@pytest.fixture
-def archivist(django_user_model):
-    user = django_user_model.objects.create_user("ada", is_staff=True)
-    user.groups.add(Group.objects.get(name="Archivist"))
-    return user
 
 
 def test_accepting_a_candidate_makes_a_draft_person_and_links_every_text(archivist):

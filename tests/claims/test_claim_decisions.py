@@ -2,7 +2,6 @@
 through the same write service as every other edit, with its history."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
 from catalogue.models import Decision, DocumentAgent
@@ -18,13 +17,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 TEXT = "Accord\n\nThe Accord of Riga was signed in Riga on 3 May 1960 by Latvia (the Riga Pact)."
-
-
-@pytest.fixture
-def archivist(django_user_model):
-    user = django_user_model.objects.create_user("ada", is_staff=True)
-    user.groups.add(Group.objects.get(name="Archivist"))
-    return user
 
 
 @pytest.fixture

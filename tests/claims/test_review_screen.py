@@ -29,7 +29,7 @@ def logged_in(django_user_model, username, group=None):
 
 
 @pytest.fixture
-def archivist(django_user_model):
+def archivist_client(django_user_model):
     return logged_in(django_user_model, "ada", "Archivist")
 
 
@@ -59,8 +59,8 @@ def review_url(article):
     return f"/admin/catalogue/article/{article.pk}/review/"
 
 
-def test_the_screen_shows_the_text_with_each_claim_and_name_highlighted(archivist, setting):
-    html = archivist.get(review_url(setting["article"])).content.decode()
+def test_the_screen_shows_the_text_with_each_claim_and_name_highlighted(archivist_client, setting):
+    html = archivist_client.get(review_url(setting["article"])).content.decode()
     assert '<mark class="claim-words">3 May 1960</mark>' in html
     assert '<mark class="claim-words">Riga</mark>' in html
     assert '<mark class="candidate-words">Karlis Ozols</mark>' in html
@@ -69,9 +69,9 @@ def test_the_screen_shows_the_text_with_each_claim_and_name_highlighted(archivis
     assert "footnote [3] lost" in html
 
 
-def test_accepting_with_an_edited_value_updates_the_record(archivist, setting):
+def test_accepting_with_an_edited_value_updates_the_record(archivist_client, setting):
     date = setting["date"]
-    response = archivist.post(
+    response = archivist_client.post(
         review_url(setting["article"]),
         {"accept": date.pk, f"value-{date.pk}": "1960-05-03"},
         follow=True,
@@ -80,12 +80,13 @@ def test_accepting_with_an_edited_value_updates_the_record(archivist, setting):
     setting["accord"].refresh_from_db()
     assert setting["accord"].date_edtf == "1960-05-03"
     date.refresh_from_db()
-    assert (date.state, date.value, date.decided_by) == ("accepted", "1960-05-03", archivist.user)
+    assert (date.state, date.value) == ("accepted", "1960-05-03")
+    assert date.decided_by == archivist_client.user
 
 
-def test_a_bad_value_is_refused_with_a_message_and_changes_nothing(archivist, setting):
+def test_a_bad_value_is_refused_with_a_message_and_changes_nothing(archivist_client, setting):
     date = setting["date"]
-    response = archivist.post(
+    response = archivist_client.post(
         review_url(setting["article"]),
         {"accept": date.pk, f"value-{date.pk}": "sometime"},
         follow=True,
@@ -96,10 +97,10 @@ def test_a_bad_value_is_refused_with_a_message_and_changes_nothing(archivist, se
     assert (date.state, date.value, setting["accord"].date_edtf) == ("proposed", "1960-05", "")
 
 
-def test_bulk_accept_and_reject(archivist, setting):
+def test_bulk_accept_and_reject(archivist_client, setting):
     url = review_url(setting["article"])
-    archivist.post(url, {"bulk-reject": "1", "selected": [setting["date"].pk]})
-    archivist.post(url, {"bulk-accept": "1", "selected": [setting["place"].pk]})
+    archivist_client.post(url, {"bulk-reject": "1", "selected": [setting["date"].pk]})
+    archivist_client.post(url, {"bulk-accept": "1", "selected": [setting["place"].pk]})
     setting["date"].refresh_from_db()
     setting["place"].refresh_from_db()
     assert (setting["date"].state, setting["place"].state) == ("rejected", "accepted")
@@ -107,9 +108,9 @@ def test_bulk_accept_and_reject(archivist, setting):
     assert setting["accord"].place == setting["riga"]
 
 
-def test_accepting_a_new_name_makes_a_draft_person(archivist, setting):
+def test_accepting_a_new_name_makes_a_draft_person(archivist_client, setting):
     candidate = setting["candidate"]
-    response = archivist.post(
+    response = archivist_client.post(
         review_url(setting["article"]), {"accept-candidate": candidate.pk}, follow=True
     )
     person = Person.objects.get(name="Karlis Ozols")
@@ -118,10 +119,10 @@ def test_accepting_a_new_name_makes_a_draft_person(archivist, setting):
     assert "1 mention(s) linked" in response.content.decode()
 
 
-def test_each_decision_is_in_the_claims_history_with_who_made_it(archivist, setting):
+def test_each_decision_is_in_the_claims_history_with_who_made_it(archivist_client, setting):
     claim = setting["place"]
-    archivist.post(review_url(setting["article"]), {"reject": claim.pk})
-    html = archivist.get(f"/admin/catalogue/claim/{claim.pk}/history/").content.decode()
+    archivist_client.post(review_url(setting["article"]), {"reject": claim.pk})
+    html = archivist_client.get(f"/admin/catalogue/claim/{claim.pk}/history/").content.decode()
     assert "ada" in html and "Rejected" in html
 
 
@@ -143,20 +144,20 @@ def test_editors_review_too_and_accepting_publishes_nothing(django_user_model, s
     assert (setting["accord"].status, setting["article"].status) == ("draft", "draft")
 
 
-def test_the_article_form_shows_warnings_and_links_to_the_review(archivist, setting):
+def test_the_article_form_shows_warnings_and_links_to_the_review(archivist_client, setting):
     article = setting["article"]
-    html = archivist.get(f"/admin/catalogue/article/{article.pk}/change/").content.decode()
+    html = archivist_client.get(f"/admin/catalogue/article/{article.pk}/change/").content.decode()
     assert "footnote [3] lost" in html
     assert "Review 2 proposed claim(s) and 1 new name(s)" in html
 
 
 def test_the_review_page_query_count_does_not_grow_with_claims(
-    archivist, setting, django_assert_max_num_queries
+    archivist_client, setting, django_assert_max_num_queries
 ):
     article, accord = setting["article"], setting["accord"]
     for _ in range(30):
         make_claim(article, accord, kind="date", value="1960", words="1960", state="proposed")
     # Session and user; the article; claims with their records and deciders; candidates.
     with django_assert_max_num_queries(8):
-        response = archivist.get(review_url(article))
+        response = archivist_client.get(review_url(article))
     assert response.content.decode().count('<tr id="claim-') == 32
