@@ -1,7 +1,10 @@
 """New names: candidates become authority records (or variants of one), and every
 ingested text is linked again to the names the catalogue has gained."""
 
+import re
+
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -60,33 +63,43 @@ def candidate_accept(*, candidate, user=None, variant_of=None):
     """Accept `candidate`: with `variant_of` (an identifier; else the parser's guess when
     the caller passes variant_of=candidate.variant_of) its name becomes a variant of that
     record, otherwise a new DRAFT record is made. Every ingested text is then linked
-    again to the new name, and the same name proposed in other texts is resolved too.
-    Returns (record, mentions added)."""
+    again to the new name (by the save's signal), and the same name proposed in other
+    texts is resolved too.
+    Returns (record, number of mentions the texts gained)."""
     _check_reviewer(user)
     if candidate.state != Decision.PROPOSED:
         raise ClaimError(f"\u201c{candidate.name}\u201d was already {candidate.state}.")
     model = RECORD_MODELS[candidate.kind]
+    # Saving the record links the texts again (signals.relink_on_new_names); what that
+    # added is counted here.
     if variant_of:
         record = model.objects.filter(identifier=variant_of).first()
         if record is None:
             raise ClaimError(f"No {model._meta.verbose_name} has the identifier {variant_of!r}.")
+        linked_before = _mentions_of(record).count()
         if _add_variant(record, candidate.name):
             record._change_reason = f"Name variant from {candidate.article}"
             record._history_user = acting_user(user)
             record_services.record_save(record=record, expected_version=record.version)
     else:
+        linked_before = 0
         name_field = "title" if model is RECORD_MODELS["document"] else "name"
         record = model(**{name_field: candidate.name}, status=Status.DRAFT)
         record._change_reason = f"Created from a candidate name in {candidate.article}"
         record._history_user = acting_user(user)
         record_services.record_save(record=record)
+        if model is RECORD_MODELS["document"]:
+            authorities_relink(records=[record])  # documents have no relinking signal
     _resolve(candidate, record, user)
-    added = authorities_relink(records=[record])
     for other in Candidate.objects.filter(
         kind=candidate.kind, state=Decision.PROPOSED, name__iexact=candidate.name
     ):
         _resolve(other, record, user)
-    return record, added
+    return record, _mentions_of(record).count() - linked_before
+
+
+def _mentions_of(record):
+    return Mention.objects.filter(**{record_field(record): record})
 
 
 @transaction.atomic
@@ -138,16 +151,32 @@ def _relink_article(article, vocabulary, records):
     return len(new)
 
 
+def _texts_naming(records):
+    """Articles whose text may name one of `records`: it holds the longest word of one
+    of their names (a cheap filter in the database; the parser decides)."""
+    condition = Q()
+    for record in records:
+        for name in _names(record):
+            words = re.findall(r"\w+", name)
+            if words:
+                condition |= Q(source_text__icontains=max(words, key=len))
+    articles = Article.objects.exclude(source_text="")
+    return articles.filter(condition) if condition else articles.none()
+
+
 def authorities_relink(*, records=None, progress=None):
-    """Scan every ingested text again for the names of `records` (every person,
+    """Scan the ingested texts again for the names of `records` (every person,
     organisation, place and document when None) and add the mentions not yet
     linked. Returns the number of mentions added.
-    `progress(index, total, article, added)` is told of each text."""
+    `progress(index, total, article, added)` is told of each text scanned."""
     if records is None:
         records = [r for model in RECORD_MODELS.values() for r in model.objects.all()]
+        articles = Article.objects.exclude(source_text="")
+    else:
+        articles = _texts_naming(records)
     by_key = {r.identifier: r for r in records}
     vocabulary = _vocabulary(records)
-    articles = Article.objects.exclude(source_text="").order_by("pk")
+    articles = articles.order_by("pk")
     total, added = articles.count(), 0
     for index, article in enumerate(articles.iterator(), start=1):
         count = _relink_article(article, vocabulary, by_key)
@@ -155,3 +184,22 @@ def authorities_relink(*, records=None, progress=None):
         if progress:
             progress(index, total, article, count)
     return added
+
+
+def names_before_save(sender, instance, raw=False, **kwargs):
+    """pre_save of an authority: remember the names it had, to tell whether it gains one."""
+    if raw or instance.pk is None:
+        instance._names_before = None
+        return
+    stored = sender._default_manager.filter(pk=instance.pk).values("name", "variants").first()
+    instance._names_before = {stored["name"], *stored["variants"]} if stored else None
+
+
+def relink_new_names(sender, instance, created, raw=False, **kwargs):
+    """post_save of an authority: a new record, or one with a new name, is linked in
+    every text already ingested, so earlier drafts gain the link without re-ingest."""
+    if raw:
+        return  # loaddata: the fixture carries its own mentions
+    before = getattr(instance, "_names_before", None)
+    if created or before is None or set(instance.all_names) - before:
+        authorities_relink(records=[instance])

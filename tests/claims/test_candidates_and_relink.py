@@ -88,11 +88,26 @@ def test_a_rejected_candidate_is_kept_and_cannot_be_accepted_later(archivist):
     assert not Person.objects.exists()
 
 
-def test_the_relink_command_links_a_variant_added_by_hand(capsys):
+def test_a_variant_saved_by_hand_is_linked_in_earlier_texts_at_once():
     hatoyama = make_person(name="Ichiro Hatoyama")
     older = make_article(source_text=VARIANT)
+    assert not Mention.objects.filter(article=older).exists()
     hatoyama.variants = ["Hatoyama Ichiro"]
     hatoyama.save()
+    assert Mention.objects.get(article=older, person=hatoyama).surface == "Hatoyama Ichiro"
+
+
+def test_a_new_record_is_linked_in_earlier_texts_at_once():
+    older = make_article(source_text=EARLIER)
+    person = make_person(name="Mamoru Shigemitsu")
+    assert Mention.objects.get(article=older, person=person).surface == "Mamoru Shigemitsu"
+
+
+def test_the_relink_command_links_names_changed_without_a_save(capsys):
+    hatoyama = make_person(name="Ichiro Hatoyama")
+    older = make_article(source_text=VARIANT)
+    # A bulk update sends no signal: the command is for such changes.
+    Person.objects.filter(pk=hatoyama.pk).update(variants=["Hatoyama Ichiro"])
     assert not Mention.objects.filter(article=older).exists()
     call_command("relink")
     assert Mention.objects.get(article=older, person=hatoyama).surface == "Hatoyama Ichiro"
@@ -103,13 +118,11 @@ def test_the_relink_command_links_a_variant_added_by_hand(capsys):
 
 
 def test_a_longer_name_replaces_the_short_one_inside_it():
-    hatoyama = make_person(name="Ichiro Hatoyama", variants=["Hatoyama"])
     older = make_article(source_text=VARIANT)
-    call_command("relink")
+    hatoyama = make_person(name="Ichiro Hatoyama", variants=["Hatoyama"])
     assert Mention.objects.get(article=older).surface == "Hatoyama"
     hatoyama.variants = ["Hatoyama", "Hatoyama Ichiro"]
     hatoyama.save()
-    call_command("relink")
     assert list(Mention.objects.filter(article=older).values_list("surface", flat=True)) == [
         "Hatoyama Ichiro"
     ]
