@@ -65,7 +65,9 @@ def _distance(a, b):
     for i, ch_a in enumerate(a, 1):
         current = [i]
         for j, ch_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ch_a != ch_b)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ch_a != ch_b))
+            )
         previous = current
     return previous[-1]
 
@@ -128,7 +130,7 @@ def _list_places(names, mentions, source):
 
 
 def _absorb_of(names, mentions, source):
-    """"Socialist Party of Japan": an organisation's name goes on through "of" and a
+    """ "Socialist Party of Japan": an organisation's name goes on through "of" and a
     state's name (without "the"); the state's mention is then part of it."""
     by_start = {m.start: m for m in mentions}
     absorbed = set()
@@ -207,10 +209,15 @@ def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, 
         names = [n for n in names if not any(n.start < e and s < n.end for s, e in spans)]
         if isinstance(owner, str):
             kind = vocabulary[owner].kind if owner in vocabulary else "document"
+            # The longer name wins, as in the vocabulary's own matching: "Moscow" in
+            # "the Moscow Declaration" is no mention of the city.
+            mentions = [m for m in mentions if not any(m.start < e and s < m.end for s, e in spans)]
             mentions += [Mention(owner, kind, source[s:e], s, e) for s, e in spans]
             aliases.append(Alias(owner, name, evidence))
         else:
-            group = pending.setdefault(candidate_key(owner.kind, owner.text), _Pending(owner.kind, "alias"))
+            group = pending.setdefault(
+                candidate_key(owner.kind, owner.text), _Pending(owner.kind, "alias")
+            )
             group.names += [Name(s, e, source[s:e], owner.kind, "alias") for s, e in spans]
             aliases.append(Alias(candidate_key(owner.kind, owner.text), name, evidence))
     multi = [n for n in names if n.kind and len(n.text.split()) > 1]
@@ -218,9 +225,7 @@ def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, 
         _add(pending, name, name.kind)
     singles = [n for n in names if len(n.text.split()) == 1]
     merged = _short_forms(pending, singles, source, regions)
-    aliases = [
-        Alias(merged.get(a.key, a.key), a.name, a.evidence) for a in aliases
-    ]
+    aliases = [Alias(merged.get(a.key, a.key), a.name, a.evidence) for a in aliases]
     taken = {n.start for group in pending.values() for n in group.names}
     for name in singles:
         if name.start in taken:
@@ -236,7 +241,9 @@ def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, 
     for key, group in sorted(pending.items(), key=lambda item: item[1].first.start):
         if group.kind == "person" and not group.variant_of:
             group.variant_of = variant_of(group.first.text, vocabulary)
-        spans = tuple(Span(n.text, n.start, n.end) for n in sorted(group.names, key=lambda n: n.start))
+        spans = tuple(
+            Span(n.text, n.start, n.end) for n in sorted(group.names, key=lambda n: n.start)
+        )
         candidates.append(
             Candidate(key, group.kind, group.first.text, spans, group.office, group.variant_of)
         )
@@ -247,8 +254,10 @@ def _generic(name):
     """A lone head word ("the Diet", "the Assembly") or a qualifier ("Japanese") names
     nothing by itself; it is kept only as the short form of a longer name."""
     word = name.text
-    return word in DOCUMENT_HEADS | ORGANISATION_HEADS | PLACE_HEADS or word in NOT_PERSONAL or (
-        word.endswith("ese")
+    return (
+        word in DOCUMENT_HEADS | ORGANISATION_HEADS | PLACE_HEADS
+        or word in NOT_PERSONAL
+        or (word.endswith("ese"))
     )
 
 

@@ -39,7 +39,7 @@ def normal_locator(words):
 
 
 def natural_order(author):
-    """"Hellmann, Donald C." -> "Donald C. Hellmann" (a name already in that order is kept)."""
+    """ "Hellmann, Donald C." -> "Donald C. Hellmann" (a name already in that order is kept)."""
     if "," not in author:
         return author
     family, given = (part.strip() for part in author.split(",", 1))
@@ -73,7 +73,9 @@ def parse_citation(reference):
     if volume:
         reference.volume, reference.number = volume.group("volume"), volume.group("number") or ""
         pages_text = volume.group("pages")
-        reference.locator = ("pages " if re.search(r"[-\u2013]", pages_text) else "page ") + pages_text
+        reference.locator = (
+            "pages " if re.search(r"[-\u2013]", pages_text) else "page "
+        ) + pages_text
     elif pages:
         reference.locator = normal_locator(pages.group())
     return True

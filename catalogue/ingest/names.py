@@ -109,7 +109,9 @@ def _tokens(text, offset, blocked):
         # The qualifier ("Japanese", "Indonesia's") stays outside: it may be a mention.
         start = match.start("office")
         if free(start, match.end()):
-            tokens.append((start, match.end(), match.group("office").split(), match.group("office")))
+            tokens.append(
+                (start, match.end(), match.group("office").split(), match.group("office"))
+            )
             taken.append((start, match.end()))
     for match in _WORD.finditer(text):
         if free(*match.span()) and not any(a <= match.start() < b for a, b in taken):

@@ -130,7 +130,9 @@ def _reference_names(references, mentions, vocabulary):
         if reference.authors and reference.publication:
             start = reference.text.find(reference.publication)
             end = reference.start + start + len(reference.publication)
-            parts.append((Span(reference.publication, reference.start + start, end), "organisation"))
+            parts.append(
+                (Span(reference.publication, reference.start + start, end), "organisation")
+            )
         for span, kind in parts:
             if any(m.start <= span.start < m.end for m in mentions):
                 continue
@@ -139,7 +141,14 @@ def _reference_names(references, mentions, vocabulary):
                 mentions.append(Mention(entry.key, kind, span.text, span.start, span.end))
             else:
                 unknown.append(
-                    Name(span.start, span.end, span.text, kind, "head", label=natural_order(span.text))
+                    Name(
+                        span.start,
+                        span.end,
+                        span.text,
+                        kind,
+                        "head",
+                        label=natural_order(span.text),
+                    )
                 )
     mentions.sort(key=lambda m: m.start)
     return unknown

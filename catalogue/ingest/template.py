@@ -1,0 +1,115 @@
+"""A stretch of text with its names and dates replaced by tokens.
+
+"Japan and the Soviet Union issued a joint declaration in October 1956"
+reads as "⟦O0⟧ and the ⟦O1⟧ issued a ⟦D2⟧ in ⟦T3⟧", so that sentence patterns
+are written once for every name. Authority mentions and candidates both
+become tokens (a candidate is a record the archivist may create); quoted
+words become blanks, because what a document says is not what the text
+says about it.
+"""
+
+import re
+
+from .results import Mention
+
+TAGS = {"person": "P", "organisation": "O", "place": "L", "document": "D", "date": "T"}
+TOKEN = re.compile(r"⟦([POLDT])(\d+)⟧")
+
+
+def tok(tag, name):
+    """A pattern for one token of `tag` ("P", "O", "L", "D", "T" or "[OL]"), its index named."""
+    return rf"⟦{tag}(?P<{name}>\d+)⟧"
+
+
+def named_items(parsed):
+    """Every authority mention and candidate span of `parsed`, as Mentions."""
+    items = list(parsed.mentions)
+    for candidate in parsed.candidates:
+        items += [
+            Mention(candidate.key, candidate.kind, s.text, s.start, s.end) for s in candidate.spans
+        ]
+    return sorted(items, key=lambda m: m.start)
+
+
+class Template:
+    """The text from `start` to `end` with its names and dates as tokens.
+
+    Offsets in the template map back to the source through `source_offset`.
+    """
+
+    def __init__(self, parsed, start, end, names=None):
+        names = named_items(parsed) if names is None else names
+        items = [m for m in names if start <= m.start and m.end <= end]
+        taken = [(m.start, m.end) for m in items]
+        items += [
+            d
+            for d in parsed.dates
+            if start <= d.start
+            and d.end <= end
+            and not any(d.start < b and a < d.end for a, b in taken)
+        ]
+        quotes = [
+            (q.start, q.end)
+            for q in parsed.quotations
+            if q.context == "body" and start <= q.start and q.end <= end
+        ]
+        self.items = sorted(items, key=lambda i: i.start)
+        self.source = parsed.source
+        pieces, position, self._map = [], start, []
+        for index, item in enumerate(self.items):
+            pieces.append(self._blank(position, item.start, quotes))
+            tag = TAGS[getattr(item, "kind", "date")]
+            pieces.append(f"⟦{tag}{index}⟧")
+            position = item.end
+        pieces.append(self._blank(position, end, quotes))
+        self.text = "".join(pieces)
+        self.start = start
+
+    def _blank(self, a, b, quotes):
+        """Source text from a to b, with quoted words replaced by underscores."""
+        text = list(self.source[a:b])
+        for q_start, q_end in quotes:
+            for i in range(max(a, q_start), min(b, q_end)):
+                text[i - a] = "_"
+        return "".join(text)
+
+    def item(self, match, group):
+        return self.items[int(match.group(group))]
+
+    def key(self, match, group):
+        return self.item(match, group).key
+
+    def at(self, index):
+        """The item whose token begins at template offset `index`, or None."""
+        token = TOKEN.match(self.text, index)
+        return self.items[int(token.group(2))] if token else None
+
+    def tokens(self, tags, start=0, end=None):
+        """(template offset, item) of the tokens of `tags` between two template offsets."""
+        end = len(self.text) if end is None else end
+        return [
+            (m.start(), self.items[int(m.group(2))])
+            for m in TOKEN.finditer(self.text, start, end)
+            if m.group(1) in tags
+        ]
+
+    def words(self, text):
+        """`text` (a part of the template) with the tokens put back as written."""
+        return TOKEN.sub(lambda m: _surface(self.items[int(m.group(2))]), text).strip()
+
+    def of_tag(self, tag):
+        return [i for i in self.items if TAGS[getattr(i, "kind", "date")] == tag]
+
+    def source_offset(self, index):
+        """The source offset of template offset `index` (outside tokens)."""
+        delta = self.start
+        for match in TOKEN.finditer(self.text):
+            if match.start() >= index:
+                break
+            item = self.items[int(match.group(2))]
+            delta += (item.end - item.start) - (match.end() - match.start())
+        return index + delta
+
+
+def _surface(item):
+    return getattr(item, "surface", None) or item.text
