@@ -35,10 +35,14 @@ _ALIAS_AFTER = re.compile(
 # "The treaty is also known as the San Francisco Peace Treaty": "the treaty" is the subject.
 _ALIAS_OF_SUBJECT = re.compile(
     r"(?:The (?:treaty|declaration|agreement|communique|protocol|convention|accord|charter)"
-    r"|It) (?:is|was) (?:also |commonly |often )?known as (?:the )?"
+    r"|It)(?: (?:is|was) (?:also |commonly |often )?known as (?:the )?"
+    r"|,? (?:formally|officially) (?:the )?)"
 )
+# A title as written: capitalised words, and the small words formal titles have between
+# them ("Agreement between Japan and the United States of America Concerning the ...").
 ALIAS_NAME = re.compile(
-    r"[A-Z][\w'\u2019-]*(?:(?: of the| of| on| for| and| de)? [A-Z][\w'\u2019-]*)*"
+    r"[A-Z][\w'\u2019-]*(?:(?: of the| of| on the| on| for the| for| and the| and| de"
+    r"| between the| between| with the| with| concerning the| the)? [A-Z][\w'\u2019-]*)*"
 )
 _PRIORITY = {"head": 0, "office": 1, "alias": 1, "cue": 2, "list": 2, "variant": 3, "shape": 4}
 
@@ -129,19 +133,54 @@ def _list_places(names, mentions, source):
             places = sorted([*places, (name.start, name.end)])
 
 
-def _absorb_of(names, mentions, source):
-    """ "Socialist Party of Japan": an organisation's name goes on through "of" and a
-    state's name (without "the"); the state's mention is then part of it."""
+def _absorb(names, mentions, source):
+    """A name goes on through a mention its words need: "Socialist Party of Japan",
+    "Covenant of the League of Nations", "Okinawa Prefecture". The mention is then
+    part of the longer name (the longer name wins, as in the vocabulary's matching)."""
     by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
     absorbed = set()
     for name in names:
-        if name.kind in ("organisation", "document") and source.startswith(" of ", name.end):
-            mention = by_start.get(name.end + 4)
-            if mention is not None and mention.kind in ("organisation", "place"):
-                name.end = mention.end
-                name.text = source[name.start : name.end]
-                absorbed.add(mention)
+        # A document's title names its issuer ("of the League of Nations"); a body's
+        # name only a state ("of Japan"): "the General Assembly of the United Nations".
+        tails = [" of "] + ([" of the "] if name.kind == "document" else [])
+        for tail in tails:
+            mention = by_start.get(name.end + len(tail))
+            if name.kind in ("organisation", "document") and source.startswith(tail, name.end):
+                if mention is not None and mention.kind in ("organisation", "place"):
+                    name.end = mention.end
+                    absorbed.add(mention)
+                    break
+        if name.kind == "document":
+            _parallel_title(name, mentions, absorbed, source)
+        # "Okinawa Prefecture": a head word after a known name makes a new name.
+        mention = by_end.get(name.start - 1)
+        if mention is not None and source[mention.end] == " " and _all_heads(name.text):
+            name.start = mention.start
+            absorbed.add(mention)
+        name.text = source[name.start : name.end]
     return [m for m in mentions if m not in absorbed]
+
+
+_TITLE_TAIL = re.compile(
+    r"(?: (?:of the|of|and the|and)? ?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)*)*"
+)
+
+
+def _parallel_title(name, mentions, absorbed, source):
+    """A formal title goes on through "and the" when the same word starts both halves:
+    "Joint Communique of the Government of Japan and the Government of the People's
+    Republic of China"."""
+    parallel = re.match(r" and the ([A-Z][\w-]*)", source[name.end :])
+    if not parallel or f" {parallel.group(1)} " not in f" {name.text} ":
+        return
+    tail = _TITLE_TAIL.match(source, name.end)
+    name.end = tail.end()
+    absorbed.update(m for m in mentions if name.start <= m.start and m.end <= name.end)
+
+
+def _all_heads(text):
+    return all(w in PLACE_HEADS | ORGANISATION_HEADS for w in text.split())
 
 
 def find_aliases(source, sentences, mentions, names, subject):
@@ -166,7 +205,7 @@ def _alias_at(source, position, owner, evidence_start, mentions):
     name = ALIAS_NAME.match(source, position)
     if not name:
         return []
-    text = re.sub(r"(?: (?:of the|of|on|for|and|de))+$", "", name.group())
+    text = name.group()
     end = position + len(text)
     covering = [m for m in mentions if m.start <= position and end <= m.end]
     if covering:
@@ -199,7 +238,7 @@ def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, 
     names = []
     for start, end in regions:
         names += find_names(source[start:end], start, blocked)
-    mentions = _absorb_of(names, mentions, source)
+    mentions = _absorb(names, mentions, source)
     names += extra
     _list_places(names, mentions, source)
     pending = {}

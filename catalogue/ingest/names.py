@@ -21,7 +21,7 @@ from .offices import OFFICE
 DOCUMENT_HEADS = {
     "Treaty", "Declaration", "Protocol", "Agreement", "Convention", "Communique",
     "Communiqué", "Accord", "Accords", "Charter", "Pact", "Memorandum", "Statement",
-    "Resolution", "Act", "Constitution", "Proclamation", "Armistice",
+    "Resolution", "Act", "Constitution", "Proclamation", "Armistice", "Covenant",
 }  # fmt: skip
 ORGANISATION_HEADS = {
     "Ministry", "Council", "Party", "Agency", "Union", "Nations", "Committee", "Assembly",
@@ -46,8 +46,9 @@ COMMON = {
     "However", "Hereby", "If", "As", "By", "For", "With", "Through", "Why", "What", "How",
     "He", "She", "They", "We", "Who", "Which", "There", "Here", "Not", "No", "Only", "Also",
     "Article", "Articles", "Section", "Chapter", "Part", "Annex", "Subtitle", "Quote",
-    "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "Madame",
 }  # fmt: skip
+# Honorifics: the name after one is a person's, and the honorific is not part of it.
+HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord", "Lady", "Madame"}
 # Words that can stand in a name but never in a person's name: such a run is not a person.
 NOT_PERSONAL = {
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Cold",
@@ -80,7 +81,12 @@ class Name:
 
 
 def _is_word(token):
-    return token not in COMMON and token.rstrip(".") not in MONTHS and token not in DAYS
+    return (
+        token not in COMMON
+        and token not in HONORIFICS
+        and token.rstrip(".") not in MONTHS
+        and token not in DAYS
+    )
 
 
 def _head(words):
@@ -214,11 +220,14 @@ def find_names(text, offset, blocked):
                 words = rest
             else:
                 office = ""  # "General Assembly": the office word is the name's own
+        honorific = words[0] in HONORIFICS and len(words) > 1
         start, end, words = _trim(run_start, run_end, list(words), text)
         if not words or any(ch.isdigit() for ch in "".join(words)):
             continue
         before = text[max(0, start - 40) : start]
         kind, basis = _kind(words, before, office)
+        if honorific and basis not in ("head", "office"):
+            kind, basis = "person", "office"  # "Lord Lytton": a person; "Lord" is no office
         names.append(
             Name(start + offset, end + offset, text[start:end], kind, basis, office, office_start)
         )

@@ -20,12 +20,16 @@ _TITLES = sorted(
         "Emperor", "Empress", "King", "Queen", "Crown Prince", "Prince", "Princess", "General",
         "Admiral", "Marshal", "Field Marshal", "Senator", "Governor", "Mayor", "Chairman",
         "Chairwoman", "Speaker", "Consul General", "Consul", "Commissioner", "PM",
+        "Chief Executive", "Chief Minister", "Chief Justice", "Governor-General",
     ],
     key=len,
     reverse=True,
 )  # fmt: skip
 # Offices that are written in lower case before a name ("the envoy John Foster Dulles").
-_LOWER = ["ambassador", "envoy", "special envoy", "delegate", "press secretary", "negotiator"]
+_LOWER = [
+    "ambassador", "envoy", "special envoy", "delegate", "chief delegate", "press secretary",
+    "negotiator", "chief negotiator", "prime minister", "foreign minister", "president",
+]  # fmt: skip
 OFFICE_WORDS = "|".join(re.escape(t) for t in _TITLES + sorted(_LOWER, key=len, reverse=True))
 # "Japanese", "Soviet", "Indian" or a possessive ("Japan's", "Indonesia's") before the office.
 _QUALIFIER = r"(?:[A-Z][\w-]*(?:'s|\u2019s)|[A-Z][a-z]+(?:ese|ian|an|ish|i|ic)|Soviet|Thai|Greek)"

@@ -20,7 +20,7 @@ from .results import Fact, Span
 from .template import TOKEN, Template, tok
 
 VERBS = {
-    "sign": r"\b(?:signed|signs|sign|signing|concluded|adopted|issued)\b",
+    "sign": r"\b(?:signed|signs|sign|signing|concluded|adopted|issued|published)\b",
     "in-force": r"\b(?:came|comes|come|coming|entered|enters|enter|entering|went) into "
     r"(?:force|effect)\b|\bentry into force\b|\b(?:took|takes|take|taking) effect\b"
     r"|\bbecame effective\b",
@@ -47,6 +47,10 @@ _ANAPHORA = re.compile(
     r"(?:[Tt]he (?:revised |new |original |final )?(?:treaty|declaration|agreement|accord|"
     r"protocol|convention|charter|pact|communiqu[eé]|terms)|[Bb]oth treaties|^It|^it)$"
 )
+_DOCUMENT_NOUN = re.compile(
+    r"(?:treaty|treaties|declaration|agreement|accord|protocol|convention|charter|pact"
+    r"|communiqu[eé]|terms|text|document)$"
+)
 _DETERMINER = re.compile(r" (?:the|a|an|this|that|its|his|her|their|any|both|some) ")
 # "signed the same afternoon": a time, not the object of the verb.
 _WHEN = re.compile(
@@ -64,8 +68,12 @@ _PARTIES_BEFORE = re.compile(
 )
 _SUBJECT_PARTY = re.compile(rf"^(?:The |the )?{tok('O', 'a')}")
 _ON_BEHALF = re.compile(rf"\bon behalf of (?:the )?{tok('O', 'o')}")
-_PLACE = re.compile(rf"\b(?P<prep>in|at|to)(?: the)? {tok('L', 'x')}")
-_ACTIVE_PERSON = re.compile(rf"{tok('P', 'p')},? (?:(?:also|jointly|personally|\w+ly) )?$")
+_PLACE = re.compile(rf"\b(?P<prep>in|at|to)(?: the)? {tok('L', 'x')}(?:(?:,|,? and) ⟦L\d+⟧)*")
+# "X signed", "X and Premier Y had signed": the people before the verb.
+_ACTIVE_PERSON = re.compile(
+    rf"(?:{tok('P', 'q')} and (?:[A-Z][\w-]*(?: [A-Z][\w-]*)* )?)?{tok('P', 'p')},? "
+    r"(?:(?:had|has|have|also|jointly|personally|\w+ly) )*$"
+)
 
 
 class _Sentence:
@@ -124,28 +132,30 @@ class _Sentence:
             r"(?:^|[.,] ?)(?:[Tt]he (?:\w+ )?(?:treaty|declaration|agreement|terms)|It|it)\b", lead
         ):
             return self.subject
+        own = re.search(r"\b[Tt]he (\w+) (?:\w+ )?$", lead)
+        if own and not _DOCUMENT_NOUN.match(own.group(1)):
+            return None  # "the withdrawal took effect": the verb is said of something else
         if verb.lastgroup in ("sign", "in_force") and not self.t.of_tag("D"):
             return self.subject
         return None
 
 
 def _signatories(s, window_start, window_end):
-    """(person, note) signing "by" someone in the window: "by Prime Minister X and Y"."""
+    """(person, note) signing "by" someone in the window: "by Prime Minister X and Y",
+    "by X in Tokyo and by Y in Washington"."""
     found = []
-    by = re.search(r"\bby ", s.text[window_start:window_end])
-    if not by:
-        return found
-    position = window_start + by.end()
-    while True:
-        match = _SIGNATORY.match(s.text, position, window_end)
-        if not match or "⟦" in match.group("note").replace("⟦O", ""):
-            break
-        note = re.sub(r"^(?:the|a|an) ", "", s.t.words(match.group("note")))
-        found.append((s.t.item(match, "p"), note))
-        more = _NEXT_SIGNATORY.match(s.text, match.end(), window_end)
-        if not more:
-            break
-        position = more.end()
+    for by in re.finditer(r"\bby ", s.text[window_start:window_end]):
+        position = window_start + by.end()
+        while True:
+            match = _SIGNATORY.match(s.text, position, window_end)
+            if not match or "⟦" in match.group("note").replace("⟦O", ""):
+                break
+            note = re.sub(r"^(?:the|a|an) ", "", s.t.words(match.group("note")))
+            found.append((s.t.item(match, "p"), note))
+            more = _NEXT_SIGNATORY.match(s.text, match.end(), window_end)
+            if not more:
+                break
+            position = more.end()
     return found
 
 
@@ -160,8 +170,12 @@ def _sign(s, verb, window_end, doc, mood):
     subject = _SUBJECT_PARTY.match(s.text)
     if subject and not s.t.tokens("OP", subject.end(), verb.start()):
         parties.append(s.t.item(subject, "a"))
-    active = _ACTIVE_PERSON.search(before[lead_start:])
-    people = [] if not active else [(s.t.item(active, "p"), _office_note(s, s.t.item(active, "p")))]
+    active = _ACTIVE_PERSON.search(before, lead_start)
+    people = []
+    for group in ("q", "p"):
+        if active and active.group(group):
+            person = s.t.item(active, group)
+            people.append((person, _office_note(s, person)))
     if not negated:
         people += _signatories(s, verb.end(), window_end)
         parties += [s.t.item(m, "o") for m in _ON_BEHALF.finditer(s.text, verb.end(), window_end)]
@@ -175,7 +189,9 @@ def _sign(s, verb, window_end, doc, mood):
     if date:
         s.add_date(doc, "date", date)
     places = [
-        (m.group("prep"), s.t.item(m, "x")) for m in _PLACE.finditer(s.text, verb.end(), window_end)
+        (m.group("prep"), item)
+        for m in _PLACE.finditer(s.text, verb.end(), window_end)
+        for _, item in s.t.tokens("L", m.start(), m.end())
     ]
     chosen = [p for prep, p in places if prep == "in"] or [p for _, p in places]
     for item in chosen:
