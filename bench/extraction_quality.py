@@ -26,7 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from catalogue.ingest import load_authority_file, parse_text  # noqa: E402
+from catalogue.ingest.candidates import fold  # noqa: E402
+from catalogue.ingest.citations import natural_order  # noqa: E402
+from catalogue.ingest.dates import find_dates  # noqa: E402
 from catalogue.ingest.facts import extract_facts  # noqa: E402
+
+# Kinds whose value is a date, a record, or words copied from the text.
+DATED = ("date", "in-force", "event")
+WORDS = ("other-title", "office", "translation", "quotation")
 
 TEXTS = ROOT / "tests" / "ingest" / "texts"
 
@@ -119,6 +126,44 @@ def score(path, gold, folder=TEXTS):
     result.missed += [f"candidate {key}" for key in sorted(expected - got)]
     result.wrong += [f"candidate {key}" for key in sorted(got - expected)]
     return result
+
+
+def _names_of(key, parsed, vocabulary):
+    """Every way the text may write the record `key`: its vocabulary names, the other
+    titles the text gives it, a cited author's name in natural order."""
+    names = set()
+    if key in vocabulary:
+        names |= {fold(n) for n in vocabulary[key].names}
+    names |= {fold(a.name.text) for a in parsed.aliases if a.key == key}
+    return names
+
+
+def unsupported(parsed, facts, vocabulary):
+    """The facts whose value the words at their value_span do not give: each as a line."""
+    source, problems = parsed.source, []
+    spans = {(m.key, m.start, m.end) for m in parsed.mentions}
+    spans |= {(c.key, s.start, s.end) for c in parsed.candidates for s in c.spans}
+    candidates = {c.key for c in parsed.candidates}
+    for fact in facts:
+        span = fact.value_span
+        words = source[span.start : span.end] if span else ""
+        if fact.kind in DATED:
+            year = int(fact.value[:4]) if "[" in fact.note else None
+            ok = any(d.edtf == fact.value for d in find_dates(words, 0, year))
+        elif fact.kind in WORDS:
+            ok = words == fact.value
+        elif fact.value in candidates:
+            ok = (fact.value, span.start, span.end) in spans
+        else:
+            ok = (fact.value, span.start, span.end) in spans and (
+                fold(words) in _names_of(fact.value, parsed, vocabulary)
+                or fold(natural_order(words)) in _names_of(fact.value, parsed, vocabulary)
+            )
+        if fact.subject not in candidates and fact.subject not in vocabulary:
+            ok = False
+        if not ok:
+            problems.append(f"{fact.subject} {fact.kind} {fact.value!r} from {words!r}")
+    return problems
 
 
 def measure(folder=TEXTS):

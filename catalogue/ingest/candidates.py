@@ -144,13 +144,13 @@ def _absorb(names, mentions, source):
         # A document's title names its issuer ("of the League of Nations"); a body's
         # name only a state ("of Japan"): "the General Assembly of the United Nations".
         tails = [" of "] + ([" of the "] if name.kind == "document" else [])
-        for tail in tails:
+        for tail in tails if name.kind in ("organisation", "document") else ():
             mention = by_start.get(name.end + len(tail))
-            if name.kind in ("organisation", "document") and source.startswith(tail, name.end):
-                if mention is not None and mention.kind in ("organisation", "place"):
-                    name.end = mention.end
-                    absorbed.add(mention)
-                    break
+            known = mention is not None and mention.kind in ("organisation", "place")
+            if known and source.startswith(tail, name.end):
+                name.end = mention.end
+                absorbed.add(mention)
+                break
         if name.kind == "document":
             _parallel_title(name, mentions, absorbed, source)
         # "Okinawa Prefecture": a head word after a known name makes a new name.

@@ -46,6 +46,8 @@ COMMON = {
     "However", "Hereby", "If", "As", "By", "For", "With", "Through", "Why", "What", "How",
     "He", "She", "They", "We", "Who", "Which", "There", "Here", "Not", "No", "Only", "Also",
     "Article", "Articles", "Section", "Chapter", "Part", "Annex", "Subtitle", "Quote",
+    "Later", "Earlier", "Then", "Meanwhile", "Soon", "Today", "Thus", "Instead", "Afterwards",
+    "Together", "Once", "Until", "Upon", "Among", "Between", "Against", "Former", "Late",
 }  # fmt: skip
 # Honorifics: the name after one is a person's, and the honorific is not part of it.
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord", "Lady", "Madame"}
@@ -64,6 +66,8 @@ PLACE_CUE = re.compile(r"(?:\b(?:in|at|to|near|from|In|At|To|Near)|visited)(?: t
 CONNECTORS = ("of the", "of", "on", "for the", "for", "and")
 
 _WORD = re.compile(r"[A-Z][\w'\u2019.-]*(?<![.'\u2019-])\.?|[A-Z]\.")
+# "Finally", "Subsequently", "Reportedly" start sentences; "Assembly" and "Italy" are names.
+_ADVERB = re.compile(r"^[A-Z][a-z]+(?:al|ate|ous|ent|ant|ed|ive|ful|less|ar|ic)ly$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ROMAN = re.compile(r"^(?:II|III|IV|Jr\.|Sr\.)$")
 
@@ -81,8 +85,10 @@ class Name:
 
 
 def _is_word(token):
+    """False for a word that may start a run but never a name ("The", "Finally", "May")."""
     return (
         token not in COMMON
+        and not _ADVERB.search(token)
         and token not in HONORIFICS
         and token.rstrip(".") not in MONTHS
         and token not in DAYS
