@@ -13,8 +13,10 @@ text says so.
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .authority import Vocabulary
 from .names import (
     DOCUMENT_HEADS,
     NOT_PERSONAL,
@@ -47,19 +49,19 @@ ALIAS_NAME = re.compile(
 _PRIORITY = {"head": 0, "office": 1, "alias": 1, "cue": 2, "list": 2, "variant": 3, "shape": 4}
 
 
-def slug(name):
+def slug(name: str) -> str:
     """ASCII, lower case, words joined by hyphens: "Lee Tong-won" -> "lee-tong-won"."""
     folded = fold(name)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
-def fold(text):
+def fold(text: str) -> str:
     """`text` without diacritics, case-folded: how spelling variants are compared."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def candidate_key(kind, name):
+def candidate_key(kind: str, name: str) -> str:
     return f"candidate:{kind}:{slug(name)}"
 
 
@@ -86,7 +88,7 @@ def _close(a, b):
     return _distance(a, b) <= (2 if max(len(a), len(b)) >= 8 else 1)
 
 
-def variant_of(name, vocabulary, kind="person"):
+def variant_of(name: str, vocabulary: Vocabulary, kind: str = "person") -> str:
     """The key of the authority `name` looks like a variant of (reordered, without
     diacritics, or an older transliteration), or "" when none."""
     words = fold(name).replace(",", "").split()
@@ -221,7 +223,7 @@ def _occurrences(source, text, regions):
             yield match.start(), match.end()
 
 
-def subject_of(title, mentions):
+def subject_of(title: Span, mentions: list[Mention]) -> str | None:
     """The document a text is about: the one its title names, else the one it names most."""
     for mention in mentions:
         if mention.kind == "document" and title.start <= mention.start < title.end:
@@ -230,7 +232,16 @@ def subject_of(title, mentions):
     return counts.most_common(1)[0][0] if counts else None
 
 
-def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, subject, extra=()):
+def build_candidates(
+    source: str,
+    regions: list[tuple[int, int]],
+    sentences: list[Span],
+    mentions: list[Mention],
+    blocked: list[tuple[int, int]],
+    vocabulary: Vocabulary,
+    subject: str | None,
+    extra: Sequence[Name] = (),
+) -> tuple[list[Candidate], list[Mention], list[Alias]]:
     """Return (candidates, mentions, aliases) for the running text in `regions`.
 
     `mentions` come back with the occurrences of the other titles of known records
@@ -241,8 +252,8 @@ def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, 
     mentions = _absorb(names, mentions, source)
     names += extra
     _list_places(names, mentions, source)
-    pending = {}
-    aliases = []
+    pending: dict[str, _Pending] = {}
+    aliases: list[Alias] = []
     for owner, name, evidence in find_aliases(source, sentences, mentions, names, subject):
         spans = list(_occurrences(source, name.text, regions))
         names = [n for n in names if not any(n.start < e and s < n.end for s, e in spans)]
@@ -280,11 +291,11 @@ def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, 
     for key, group in sorted(pending.items(), key=lambda item: item[1].first.start):
         if group.kind == "person" and not group.variant_of:
             group.variant_of = variant_of(group.first.text, vocabulary)
-        spans = tuple(
+        where = tuple(
             Span(n.text, n.start, n.end) for n in sorted(group.names, key=lambda n: n.start)
         )
         candidates.append(
-            Candidate(key, group.kind, group.first.text, spans, group.office, group.variant_of)
+            Candidate(key, group.kind, group.first.text, where, group.office, group.variant_of)
         )
     return candidates, sorted(mentions, key=lambda m: m.start), aliases
 

@@ -10,7 +10,7 @@ the publisher or journal follows it; volume (number): pages close it.
 import re
 
 from .dates import find_dates
-from .results import Span
+from .results import Reference, Span
 
 # "pp. 12-19" / "pages 12-19" -> "pages 12-19"; "p. 2" / "page 2" -> "page 2". The plural is
 # tried first: "page" is the start of "pages" and must not leave its "s" behind.
@@ -30,7 +30,7 @@ _PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*\d+(?:\s*[-\u2013]\s*\d+)?", re.IGNOR
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b)\s*")
 
 
-def normal_locator(words):
+def normal_locator(words: str) -> str:
     """A page locator in one form: "pp. 12-19" -> "pages 12-19", "p. 2" -> "page 2"."""
     for pattern, replacement in _LOCATOR_WORD:
         if pattern.match(words):
@@ -38,7 +38,7 @@ def normal_locator(words):
     return words
 
 
-def natural_order(author):
+def natural_order(author: str) -> str:
     """ "Hellmann, Donald C." -> "Donald C. Hellmann" (a name already in that order is kept)."""
     if "," not in author:
         return author
@@ -46,7 +46,7 @@ def natural_order(author):
     return f"{given} {family}" if given else family
 
 
-def parse_citation(reference):
+def parse_citation(reference: Reference) -> bool:
     """Fill `reference`'s authors, title, publication, volume, number, locator and date
     when its text is in author-first citation form; return False (changing nothing) if not."""
     match = CITATION.match(reference.text)

@@ -28,20 +28,20 @@ SOFT_BOUNDARY = re.compile(
 )
 
 
-def clause_start(text, index, hard=False):
+def clause_start(text: str, index: int, hard: bool = False) -> int:
     """The template offset where the clause holding `index` starts."""
     pattern = HARD_BOUNDARY if hard else SOFT_BOUNDARY
     starts = [m.end() for m in pattern.finditer(text, 0, index)]
     return starts[-1] if starts else 0
 
 
-def clause_end(text, index):
+def clause_end(text: str, index: int) -> int:
     """The template offset where the clause holding `index` ends."""
     match = SOFT_BOUNDARY.search(text, index)
     return match.start() if match else len(text)
 
 
-def polarity(text, verb_start):
+def polarity(text: str, verb_start: int) -> str:
     """ "negated", "hedged" or "" for the verb at `verb_start` of the template `text`."""
     before = text[clause_start(text, verb_start) : verb_start]
     if HEDGE.search(before):

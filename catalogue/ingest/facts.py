@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .candidates import subject_of
 from .offices import office_before
 from .reference_facts import TRANSLATION, reference_facts
-from .results import Fact, Span
+from .results import Fact, ParsedText, Span
 from .sentence_facts import sentence_facts
 from .template import named_items, tok
 
@@ -54,7 +54,7 @@ class TopicStatement:
     end: int
 
 
-def subject_document(parsed):
+def subject_document(parsed: ParsedText) -> str | None:
     """The document the text is about: the one its title names, else the one it names most."""
     return subject_of(parsed.title, parsed.mentions)
 
@@ -144,7 +144,7 @@ def _quotation_facts(parsed, names, subject):
     return facts
 
 
-def extract_facts(parsed):
+def extract_facts(parsed: ParsedText) -> list[Fact]:
     """Every Fact the text states, sentence by sentence, then the references'."""
     subject = subject_document(parsed)
     names = named_items(parsed)
@@ -161,7 +161,7 @@ def extract_facts(parsed):
     return list(dict.fromkeys(facts))  # the same statement found by two patterns, once
 
 
-def topic_statements(parsed):
+def topic_statements(parsed: ParsedText) -> list[TopicStatement]:
     """Sentences of the running text on a listed topic, as statements about the
     document the text is about (one per topic and sentence)."""
     subject = subject_document(parsed)

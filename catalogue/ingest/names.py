@@ -208,7 +208,7 @@ def _kind(words, before, office):
     return "", ""
 
 
-def find_names(text, offset, blocked):
+def find_names(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[Name]:
     """The capitalised names in `text` (spans shifted by `offset`), each with its kind
     when the text tells it; names inside `blocked` spans (authority mentions, dates,
     quotations) are not looked for."""
@@ -240,6 +240,6 @@ def find_names(text, offset, blocked):
     return names
 
 
-def in_a_list(previous_end, start, source):
+def in_a_list(previous_end: int, start: int, source: str) -> bool:
     """True when only a list separator stands between two names (", ", " and ")."""
     return source[previous_end:start] in (", ", " and ", ", and ")

@@ -38,7 +38,7 @@ OFFICE = re.compile(rf"(?:(?P<qualifier>{_QUALIFIER}) )?\b(?P<office>{OFFICE_WOR
 OFFICE_BEFORE = re.compile(rf"\b(?P<office>{OFFICE_WORDS}) $")
 
 
-def office_before(source, start, limit=0):
+def office_before(source: str, start: int, limit: int = 0) -> re.Match[str] | None:
     """The OFFICE match ending one space before `start` (a person's name), or None.
     Nothing before `limit` (the sentence's start) is looked at."""
     window_start = max(limit, start - 80)

@@ -4,7 +4,7 @@ the texts it prints were signed and that they are a translation."""
 
 import re
 
-from .results import Fact, Span
+from .results import Fact, Mention, ParsedText, Reference, Span
 from .template import Template, tok
 
 DATELINE = re.compile(rf"^{tok('L', 'x')}, {tok('T', 't')}\.(?: \({tok('O', 'o')}\))?")
@@ -30,7 +30,7 @@ def _credited(reference, names):
     return credited
 
 
-def reference_facts(parsed, reference, names):
+def reference_facts(parsed: ParsedText, reference: Reference, names: list[Mention]) -> list[Fact]:
     """The Facts one reference states (none when the work it cites is not catalogued)."""
     evidence = Span(reference.text, reference.start, reference.end)
     cited = reference.cited

@@ -16,7 +16,7 @@ import re
 
 from .cues import clause_end, clause_start, polarity
 from .offices import office_before
-from .results import Fact, Span
+from .results import Fact, Mention, ParsedText, Span
 from .template import TOKEN, Template, tok
 
 VERBS = {
@@ -216,7 +216,9 @@ def _event_note(s, verb, window_end):
     return s.t.words(s.text[verb.start() : end])
 
 
-def sentence_facts(parsed, sentence, names, subject):
+def sentence_facts(
+    parsed: ParsedText, sentence: Span, names: list[Mention], subject: str | None
+) -> tuple[list[Fact], Template]:
     """The Facts the verbs of one sentence state (see the module docstring)."""
     s = _Sentence(parsed, sentence, names, subject)
     verbs = list(_VERB.finditer(s.text))

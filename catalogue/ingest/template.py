@@ -10,18 +10,18 @@ says about it.
 
 import re
 
-from .results import Mention
+from .results import Mention, ParsedText
 
 TAGS = {"person": "P", "organisation": "O", "place": "L", "document": "D", "date": "T"}
 TOKEN = re.compile(r"⟦([POLDT])(\d+)⟧")
 
 
-def tok(tag, name):
+def tok(tag: str, name: str) -> str:
     """A pattern for one token of `tag` ("P", "O", "L", "D", "T" or "[OL]"), its index named."""
     return rf"⟦{tag}(?P<{name}>\d+)⟧"
 
 
-def named_items(parsed):
+def named_items(parsed: ParsedText) -> list[Mention]:
     """Every authority mention and candidate span of `parsed`, as Mentions."""
     items = list(parsed.mentions)
     for candidate in parsed.candidates:
