@@ -248,28 +248,32 @@ def build_candidates(
     added (and the state names absorbed into longer names removed)."""
     names = []
     for start, end in regions:
-        names += find_names(source[start:end], start, blocked)
+        near = [(a, b) for a, b in blocked if a < end and start < b]
+        names += find_names(source[start:end], start, near)
     mentions = _absorb(names, mentions, source)
     names += extra
     _list_places(names, mentions, source)
     pending: dict[str, _Pending] = {}
     aliases: list[Alias] = []
+    scanned = set()
     for owner, name, evidence in find_aliases(source, sentences, mentions, names, subject):
+        key = owner if isinstance(owner, str) else candidate_key(owner.kind, owner.text)
+        aliases.append(Alias(key, name, evidence))
+        if (key, name.text) in scanned:
+            continue  # the text gives the same other title again: its places are known
+        scanned.add((key, name.text))
         spans = list(_occurrences(source, name.text, regions))
-        names = [n for n in names if not any(n.start < e and s < n.end for s, e in spans)]
+        covered = {i for s, e in spans for i in range(s, e)}
+        names = [n for n in names if not covered.intersection(range(n.start, n.end))]
         if isinstance(owner, str):
             kind = vocabulary[owner].kind if owner in vocabulary else "document"
             # The longer name wins, as in the vocabulary's own matching: "Moscow" in
             # "the Moscow Declaration" is no mention of the city.
-            mentions = [m for m in mentions if not any(m.start < e and s < m.end for s, e in spans)]
+            mentions = [m for m in mentions if not covered.intersection(range(m.start, m.end))]
             mentions += [Mention(owner, kind, source[s:e], s, e) for s, e in spans]
-            aliases.append(Alias(owner, name, evidence))
         else:
-            group = pending.setdefault(
-                candidate_key(owner.kind, owner.text), _Pending(owner.kind, "alias")
-            )
+            group = pending.setdefault(key, _Pending(owner.kind, "alias"))
             group.names += [Name(s, e, source[s:e], owner.kind, "alias") for s, e in spans]
-            aliases.append(Alias(candidate_key(owner.kind, owner.text), name, evidence))
     multi = [n for n in names if n.kind and len(n.text.split()) > 1]
     for name in multi:
         _add(pending, name, name.kind)

@@ -17,7 +17,7 @@ from .offices import office_before
 from .reference_facts import TRANSLATION, reference_facts
 from .results import Fact, ParsedText, Span
 from .sentence_facts import sentence_facts
-from .template import named_items, tok
+from .template import named_items, tok, within
 
 __all__ = [
     "TRANSLATION",
@@ -100,8 +100,8 @@ def _pattern_facts(parsed, template, sentence, subject):
 def _office_facts(parsed, names, sentence):
     """ "Prime Minister X": the office X held, as the text writes it."""
     facts = []
-    for person in (n for n in names if n.kind == "person"):
-        if not sentence.start <= person.start < sentence.end:
+    for person in within(names, sentence.start, sentence.end):
+        if person.kind != "person":
             continue
         match = office_before(parsed.source, person.start, sentence.start)
         if match is None:

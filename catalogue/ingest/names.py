@@ -80,7 +80,6 @@ class Name:
     kind: str = ""  # "person", "organisation", "place", "document" or "" (not told)
     basis: str = ""  # what told the kind: "head", "office", "cue" or "shape"
     office: str = ""  # the office before a person's name, as written
-    office_start: int = -1
     label: str = ""  # the name in natural order when written otherwise ("Hellmann, Donald C.")
 
 
@@ -115,7 +114,10 @@ def _head(words):
 def _tokens(text, offset, blocked):
     """Capitalised words and office phrases ("Secretary of State") of `text`, outside
     `blocked`: (start, end, words, office) with office the office words or ""."""
-    free = lambda a, b: not any(x < b + offset and a + offset < y for x, y in blocked)  # noqa: E731
+
+    def free(a, b):
+        return not any(x < b + offset and a + offset < y for x, y in blocked)
+
     tokens, taken = [], []
     for match in OFFICE.finditer(text):
         # The qualifier ("Japanese", "Indonesia's") stays outside: it may be a mention.
@@ -173,8 +175,6 @@ def _trim(start, end, words, text):
     while words and not _is_word(words[0]):
         skipped = words.pop(0)
         start = text.index(words[0], start + len(skipped)) if words else end
-    while words and words[-1] in CONNECTORS:
-        words.pop()
     if words and words[-1].endswith(".") and not _INITIAL.match(words[-1]):
         words[-1] = words[-1][:-1]
     end = start + len(" ".join(words)) if words else start
@@ -214,14 +214,12 @@ def find_names(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[N
     quotations) are not looked for."""
     names = []
     for run_start, run_end, words, office in _runs(text, offset, blocked):
-        office_start = -1
         if office:
             rest = words[len(office.split()) :]
             if not rest:
                 continue  # an office before an authority's name: no new name here
             if not _head(rest):
                 # "Prime Minister Nobusuke Kishi": the office is not part of the name.
-                office_start = run_start + offset
                 run_start += len(office) + 1
                 words = rest
             else:
@@ -234,9 +232,7 @@ def find_names(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[N
         kind, basis = _kind(words, before, office)
         if honorific and basis not in ("head", "office"):
             kind, basis = "person", "office"  # "Lord Lytton": a person; "Lord" is no office
-        names.append(
-            Name(start + offset, end + offset, text[start:end], kind, basis, office, office_start)
-        )
+        names.append(Name(start + offset, end + offset, text[start:end], kind, basis, office))
     return names
 
 

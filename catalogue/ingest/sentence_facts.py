@@ -17,7 +17,7 @@ import re
 from .cues import clause_end, clause_start, polarity
 from .offices import office_before
 from .results import Fact, Mention, ParsedText, Span
-from .template import TOKEN, Template, tok
+from .template import Template, tok
 
 VERBS = {
     "sign": r"\b(?:signed|signs|sign|signing|concluded|adopted|issued|published)\b",
@@ -260,6 +260,3 @@ def sentence_facts(
                 if actor and match.group("prep") == "in":
                     s.add(actor.key, "place", s.t.key(match, "x"), s.t.item(match, "x"))
     return s.facts, s.t
-
-
-__all__ = ["TOKEN", "sentence_facts"]

@@ -9,6 +9,7 @@ says about it.
 """
 
 import re
+from bisect import bisect_left
 
 from .results import Mention, ParsedText
 
@@ -19,6 +20,12 @@ TOKEN = re.compile(r"⟦([POLDT])(\d+)⟧")
 def tok(tag: str, name: str) -> str:
     """A pattern for one token of `tag` ("P", "O", "L", "D", "T" or "[OL]"), its index named."""
     return rf"⟦{tag}(?P<{name}>\d+)⟧"
+
+
+def within(items, start, end):
+    """The items (sorted by start) that start between `start` and `end`."""
+    starts = [item.start for item in items]
+    return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def named_items(parsed: ParsedText) -> list[Mention]:
@@ -32,14 +39,11 @@ def named_items(parsed: ParsedText) -> list[Mention]:
 
 
 class Template:
-    """The text from `start` to `end` with its names and dates as tokens.
-
-    Offsets in the template map back to the source through `source_offset`.
-    """
+    """The text from `start` to `end` with its names and dates as tokens."""
 
     def __init__(self, parsed, start, end, names=None):
         names = named_items(parsed) if names is None else names
-        items = [m for m in names if start <= m.start and m.end <= end]
+        items = [m for m in within(names, start, end) if m.end <= end]
         taken = [(m.start, m.end) for m in items]
         items += [
             d
@@ -55,7 +59,7 @@ class Template:
         ]
         self.items = sorted(items, key=lambda i: i.start)
         self.source = parsed.source
-        pieces, position, self._map = [], start, []
+        pieces, position = [], start
         for index, item in enumerate(self.items):
             pieces.append(self._blank(position, item.start, quotes))
             tag = TAGS[getattr(item, "kind", "date")]
@@ -63,7 +67,6 @@ class Template:
             position = item.end
         pieces.append(self._blank(position, end, quotes))
         self.text = "".join(pieces)
-        self.start = start
 
     def _blank(self, a, b, quotes):
         """Source text from a to b, with quoted words replaced by underscores."""
@@ -78,11 +81,6 @@ class Template:
 
     def key(self, match, group):
         return self.item(match, group).key
-
-    def at(self, index):
-        """The item whose token begins at template offset `index`, or None."""
-        token = TOKEN.match(self.text, index)
-        return self.items[int(token.group(2))] if token else None
 
     def tokens(self, tags, start=0, end=None):
         """(template offset, item) of the tokens of `tags` between two template offsets."""
@@ -99,16 +97,6 @@ class Template:
 
     def of_tag(self, tag):
         return [i for i in self.items if TAGS[getattr(i, "kind", "date")] == tag]
-
-    def source_offset(self, index):
-        """The source offset of template offset `index` (outside tokens)."""
-        delta = self.start
-        for match in TOKEN.finditer(self.text):
-            if match.start() >= index:
-                break
-            item = self.items[int(match.group(2))]
-            delta += (item.end - item.start) - (match.end() - match.start())
-        return index + delta
 
 
 def _surface(item):
