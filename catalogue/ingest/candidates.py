@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from .authority import Vocabulary
 from .names import (
     DOCUMENT_HEADS,
+    DOCUMENT_NOUN,
     NOT_PERSONAL,
     ORGANISATION_HEADS,
     PLACE_HEADS,
@@ -36,8 +37,7 @@ _ALIAS_AFTER = re.compile(
 )
 # "The treaty is also known as the San Francisco Peace Treaty": "the treaty" is the subject.
 _ALIAS_OF_SUBJECT = re.compile(
-    r"(?:The (?:treaty|declaration|agreement|communique|protocol|convention|accord|charter)"
-    r"|It)(?: (?:is|was) (?:also |commonly |often )?known as (?:the )?"
+    rf"(?:The {DOCUMENT_NOUN}|It)(?: (?:is|was) (?:also |commonly |often )?known as (?:the )?"
     r"|,? (?:formally|officially) (?:the )?)"
 )
 # A title as written: capitalised words, and the small words formal titles have between

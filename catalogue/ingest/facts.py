@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .candidates import subject_of
+from .names import DOCUMENT_NOUN
 from .offices import office_before
 from .reference_facts import TRANSLATION, reference_facts
 from .results import Fact, ParsedText, Span
@@ -37,12 +38,10 @@ PARTIES = [
     re.compile(rf"{tok('D', 'd')} between {_ART}{tok('O', 'a')} and {_ART}{tok('O', 'b')}"),
 ]
 ACCOMPANIED = re.compile(
-    rf"(?:{tok('D', 'a')}|(?P<it>[Tt]he (?:treaty|declaration|agreement)|It)) (?:was|is|were) "
+    rf"(?:{tok('D', 'a')}|(?P<it>[Tt]he {DOCUMENT_NOUN}|It)) (?:was|is|were) "
     rf"accompanied by {_ART}{tok('D', 'b')}"
 )
-_QUOTED_FROM = re.compile(
-    r"\b(?:[Tt]he (?:treaty|declaration|agreement|communiqu[eé])|Article|Section|Paragraph)\b"
-)
+_QUOTED_FROM = re.compile(rf"\b(?:[Tt]he {DOCUMENT_NOUN}|Article|Section|Paragraph)\b")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,13 @@ DOCUMENT_HEADS = {
     "Communiqué", "Accord", "Accords", "Charter", "Pact", "Memorandum", "Statement",
     "Resolution", "Act", "Constitution", "Proclamation", "Armistice", "Covenant",
 }  # fmt: skip
+# The same words in running text ("the treaty", "both treaties"): a document the text names
+# by its kind, which stands for the document the text is about.
+DOCUMENT_NOUN = (
+    r"(?:"
+    + "|".join(sorted(h.lower() for h in DOCUMENT_HEADS - {"Act", "Statement"}))
+    + r"|communiques|treaties|agreements|terms)"
+)
 ORGANISATION_HEADS = {
     "Ministry", "Council", "Party", "Agency", "Union", "Nations", "Committee", "Assembly",
     "Diet", "Senate", "Congress", "Parliament", "Conference", "Summit", "Movement", "Press",

@@ -15,6 +15,7 @@ sign", "refused to sign") gives only negated facts; a hedged one
 import re
 
 from .cues import clause_end, clause_start, polarity
+from .names import DOCUMENT_NOUN
 from .offices import office_before
 from .results import Fact, Mention, ParsedText, Span
 from .template import Template, tok
@@ -42,15 +43,9 @@ _PREDICATE = re.compile(
     r"\b(?:was|were|is|are|has|had|have|represented|marked|helped|became|remained|showed"
     r"|opened|led|set|ended|began)\b"
 )
-# Words standing for the document the text is about.
-_ANAPHORA = re.compile(
-    r"(?:[Tt]he (?:revised |new |original |final )?(?:treaty|declaration|agreement|accord|"
-    r"protocol|convention|charter|pact|communiqu[eé]|terms)|[Bb]oth treaties|^It|^it)$"
-)
-_DOCUMENT_NOUN = re.compile(
-    r"(?:treaty|treaties|declaration|agreement|accord|protocol|convention|charter|pact"
-    r"|communiqu[eé]|terms|text|document)$"
-)
+# "the treaty", "both treaties", "it": the document the text is about.
+_ANAPHORA = re.compile(rf"^(?:(?:[Tt]he|[Bb]oth) (?:\w+ )?{DOCUMENT_NOUN}|It|it)$")
+_DOCUMENT_NOUN = re.compile(rf"{DOCUMENT_NOUN}$")
 _DETERMINER = re.compile(r" (?:the|a|an|this|that|its|his|her|their|any|both|some) ")
 # "signed the same afternoon": a time, not the object of the verb.
 _WHEN = re.compile(
@@ -114,9 +109,7 @@ class _Sentence:
         if direct:
             return self.t.items[int(direct.group("d"))].key
         if _DETERMINER.match(after) and not _WHEN.match(after):
-            words = re.match(
-                r" ((?:\w+ ){0,2}?(?:treaty|treaties|declaration|agreement|terms))\b", after
-            )
+            words = re.match(rf" ((?:\w+ ){{0,2}}?{DOCUMENT_NOUN})\b", after)
             if words and _ANAPHORA.search(words.group(1).strip()):
                 return self.subject
             return None  # "signed his resignation", "concluded a separate peace"
@@ -128,9 +121,7 @@ class _Sentence:
         if later:
             return later[0][1].key
         lead = self.text[clause_start(self.text, verb.start()) : verb.start()]
-        if re.search(
-            r"(?:^|[.,] ?)(?:[Tt]he (?:\w+ )?(?:treaty|declaration|agreement|terms)|It|it)\b", lead
-        ):
+        if re.search(rf"(?:^|[.,] ?)(?:[Tt]he (?:\w+ )?{DOCUMENT_NOUN}|It|it)\b", lead):
             return self.subject
         own = re.search(r"\b[Tt]he (\w+) (?:\w+ )?$", lead)
         if own and not _DOCUMENT_NOUN.match(own.group(1)):
