@@ -13,10 +13,13 @@ text says so.
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .authority import Vocabulary
 from .names import (
     DOCUMENT_HEADS,
+    DOCUMENT_NOUN,
     NOT_PERSONAL,
     ORGANISATION_HEADS,
     PLACE_HEADS,
@@ -34,28 +37,31 @@ _ALIAS_AFTER = re.compile(
 )
 # "The treaty is also known as the San Francisco Peace Treaty": "the treaty" is the subject.
 _ALIAS_OF_SUBJECT = re.compile(
-    r"(?:The (?:treaty|declaration|agreement|communique|protocol|convention|accord|charter)"
-    r"|It) (?:is|was) (?:also |commonly |often )?known as (?:the )?"
+    rf"(?:The {DOCUMENT_NOUN}|It)(?: (?:is|was) (?:also |commonly |often )?known as (?:the )?"
+    r"|,? (?:formally|officially) (?:the )?)"
 )
+# A title as written: capitalised words, and the small words formal titles have between
+# them ("Agreement between Japan and the United States of America Concerning the ...").
 ALIAS_NAME = re.compile(
-    r"[A-Z][\w'\u2019-]*(?:(?: of the| of| on| for| and| de)? [A-Z][\w'\u2019-]*)*"
+    r"[A-Z][\w'\u2019-]*(?:(?: of the| of| on the| on| for the| for| and the| and| de"
+    r"| between the| between| with the| with| concerning the| the)? [A-Z][\w'\u2019-]*)*"
 )
 _PRIORITY = {"head": 0, "office": 1, "alias": 1, "cue": 2, "list": 2, "variant": 3, "shape": 4}
 
 
-def slug(name):
+def slug(name: str) -> str:
     """ASCII, lower case, words joined by hyphens: "Lee Tong-won" -> "lee-tong-won"."""
     folded = fold(name)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
-def fold(text):
+def fold(text: str) -> str:
     """`text` without diacritics, case-folded: how spelling variants are compared."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def candidate_key(kind, name):
+def candidate_key(kind: str, name: str) -> str:
     return f"candidate:{kind}:{slug(name)}"
 
 
@@ -65,7 +71,9 @@ def _distance(a, b):
     for i, ch_a in enumerate(a, 1):
         current = [i]
         for j, ch_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ch_a != ch_b)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ch_a != ch_b))
+            )
         previous = current
     return previous[-1]
 
@@ -80,7 +88,7 @@ def _close(a, b):
     return _distance(a, b) <= (2 if max(len(a), len(b)) >= 8 else 1)
 
 
-def variant_of(name, vocabulary, kind="person"):
+def variant_of(name: str, vocabulary: Vocabulary, kind: str = "person") -> str:
     """The key of the authority `name` looks like a variant of (reordered, without
     diacritics, or an older transliteration), or "" when none."""
     words = fold(name).replace(",", "").split()
@@ -127,19 +135,54 @@ def _list_places(names, mentions, source):
             places = sorted([*places, (name.start, name.end)])
 
 
-def _absorb_of(names, mentions, source):
-    """"Socialist Party of Japan": an organisation's name goes on through "of" and a
-    state's name (without "the"); the state's mention is then part of it."""
+def _absorb(names, mentions, source):
+    """A name goes on through a mention its words need: "Socialist Party of Japan",
+    "Covenant of the League of Nations", "Okinawa Prefecture". The mention is then
+    part of the longer name (the longer name wins, as in the vocabulary's matching)."""
     by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
     absorbed = set()
     for name in names:
-        if name.kind in ("organisation", "document") and source.startswith(" of ", name.end):
-            mention = by_start.get(name.end + 4)
-            if mention is not None and mention.kind in ("organisation", "place"):
+        # A document's title names its issuer ("of the League of Nations"); a body's
+        # name only a state ("of Japan"): "the General Assembly of the United Nations".
+        tails = [" of "] + ([" of the "] if name.kind == "document" else [])
+        for tail in tails if name.kind in ("organisation", "document") else ():
+            mention = by_start.get(name.end + len(tail))
+            known = mention is not None and mention.kind in ("organisation", "place")
+            if known and source.startswith(tail, name.end):
                 name.end = mention.end
-                name.text = source[name.start : name.end]
                 absorbed.add(mention)
+                break
+        if name.kind == "document":
+            _parallel_title(name, mentions, absorbed, source)
+        # "Okinawa Prefecture": a head word after a known name makes a new name.
+        mention = by_end.get(name.start - 1)
+        if mention is not None and source[mention.end] == " " and _all_heads(name.text):
+            name.start = mention.start
+            absorbed.add(mention)
+        name.text = source[name.start : name.end]
     return [m for m in mentions if m not in absorbed]
+
+
+_TITLE_TAIL = re.compile(
+    r"(?: (?:of the|of|and the|and)? ?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)*)*"
+)
+
+
+def _parallel_title(name, mentions, absorbed, source):
+    """A formal title goes on through "and the" when the same word starts both halves:
+    "Joint Communique of the Government of Japan and the Government of the People's
+    Republic of China"."""
+    parallel = re.match(r" and the ([A-Z][\w-]*)", source[name.end :])
+    if not parallel or f" {parallel.group(1)} " not in f" {name.text} ":
+        return
+    tail = _TITLE_TAIL.match(source, name.end)
+    name.end = tail.end()
+    absorbed.update(m for m in mentions if name.start <= m.start and m.end <= name.end)
+
+
+def _all_heads(text):
+    return all(w in PLACE_HEADS | ORGANISATION_HEADS for w in text.split())
 
 
 def find_aliases(source, sentences, mentions, names, subject):
@@ -164,7 +207,7 @@ def _alias_at(source, position, owner, evidence_start, mentions):
     name = ALIAS_NAME.match(source, position)
     if not name:
         return []
-    text = re.sub(r"(?: (?:of the|of|on|for|and|de))+$", "", name.group())
+    text = name.group()
     end = position + len(text)
     covering = [m for m in mentions if m.start <= position and end <= m.end]
     if covering:
@@ -180,7 +223,7 @@ def _occurrences(source, text, regions):
             yield match.start(), match.end()
 
 
-def subject_of(title, mentions):
+def subject_of(title: Span, mentions: list[Mention]) -> str | None:
     """The document a text is about: the one its title names, else the one it names most."""
     for mention in mentions:
         if mention.kind == "document" and title.start <= mention.start < title.end:
@@ -189,38 +232,54 @@ def subject_of(title, mentions):
     return counts.most_common(1)[0][0] if counts else None
 
 
-def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, subject, extra=()):
+def build_candidates(
+    source: str,
+    regions: list[tuple[int, int]],
+    sentences: list[Span],
+    mentions: list[Mention],
+    blocked: list[tuple[int, int]],
+    vocabulary: Vocabulary,
+    subject: str | None,
+    extra: Sequence[Name] = (),
+) -> tuple[list[Candidate], list[Mention], list[Alias]]:
     """Return (candidates, mentions, aliases) for the running text in `regions`.
 
     `mentions` come back with the occurrences of the other titles of known records
     added (and the state names absorbed into longer names removed)."""
     names = []
     for start, end in regions:
-        names += find_names(source[start:end], start, blocked)
-    mentions = _absorb_of(names, mentions, source)
+        near = [(a, b) for a, b in blocked if a < end and start < b]
+        names += find_names(source[start:end], start, near)
+    mentions = _absorb(names, mentions, source)
     names += extra
     _list_places(names, mentions, source)
-    pending = {}
-    aliases = []
+    pending: dict[str, _Pending] = {}
+    aliases: list[Alias] = []
+    scanned = set()
     for owner, name, evidence in find_aliases(source, sentences, mentions, names, subject):
+        key = owner if isinstance(owner, str) else candidate_key(owner.kind, owner.text)
+        aliases.append(Alias(key, name, evidence))
+        if (key, name.text) in scanned:
+            continue  # the text gives the same other title again: its places are known
+        scanned.add((key, name.text))
         spans = list(_occurrences(source, name.text, regions))
-        names = [n for n in names if not any(n.start < e and s < n.end for s, e in spans)]
+        covered = {i for s, e in spans for i in range(s, e)}
+        names = [n for n in names if not covered.intersection(range(n.start, n.end))]
         if isinstance(owner, str):
             kind = vocabulary[owner].kind if owner in vocabulary else "document"
+            # The longer name wins, as in the vocabulary's own matching: "Moscow" in
+            # "the Moscow Declaration" is no mention of the city.
+            mentions = [m for m in mentions if not covered.intersection(range(m.start, m.end))]
             mentions += [Mention(owner, kind, source[s:e], s, e) for s, e in spans]
-            aliases.append(Alias(owner, name, evidence))
         else:
-            group = pending.setdefault(candidate_key(owner.kind, owner.text), _Pending(owner.kind, "alias"))
+            group = pending.setdefault(key, _Pending(owner.kind, "alias"))
             group.names += [Name(s, e, source[s:e], owner.kind, "alias") for s, e in spans]
-            aliases.append(Alias(candidate_key(owner.kind, owner.text), name, evidence))
     multi = [n for n in names if n.kind and len(n.text.split()) > 1]
     for name in multi:
         _add(pending, name, name.kind)
     singles = [n for n in names if len(n.text.split()) == 1]
     merged = _short_forms(pending, singles, source, regions)
-    aliases = [
-        Alias(merged.get(a.key, a.key), a.name, a.evidence) for a in aliases
-    ]
+    aliases = [Alias(merged.get(a.key, a.key), a.name, a.evidence) for a in aliases]
     taken = {n.start for group in pending.values() for n in group.names}
     for name in singles:
         if name.start in taken:
@@ -236,9 +295,11 @@ def build_candidates(source, regions, sentences, mentions, blocked, vocabulary, 
     for key, group in sorted(pending.items(), key=lambda item: item[1].first.start):
         if group.kind == "person" and not group.variant_of:
             group.variant_of = variant_of(group.first.text, vocabulary)
-        spans = tuple(Span(n.text, n.start, n.end) for n in sorted(group.names, key=lambda n: n.start))
+        where = tuple(
+            Span(n.text, n.start, n.end) for n in sorted(group.names, key=lambda n: n.start)
+        )
         candidates.append(
-            Candidate(key, group.kind, group.first.text, spans, group.office, group.variant_of)
+            Candidate(key, group.kind, group.first.text, where, group.office, group.variant_of)
         )
     return candidates, sorted(mentions, key=lambda m: m.start), aliases
 
@@ -247,8 +308,10 @@ def _generic(name):
     """A lone head word ("the Diet", "the Assembly") or a qualifier ("Japanese") names
     nothing by itself; it is kept only as the short form of a longer name."""
     word = name.text
-    return word in DOCUMENT_HEADS | ORGANISATION_HEADS | PLACE_HEADS or word in NOT_PERSONAL or (
-        word.endswith("ese")
+    return (
+        word in DOCUMENT_HEADS | ORGANISATION_HEADS | PLACE_HEADS
+        or word in NOT_PERSONAL
+        or (word.endswith("ese"))
     )
 
 

@@ -10,7 +10,7 @@ the publisher or journal follows it; volume (number): pages close it.
 import re
 
 from .dates import find_dates
-from .results import Span
+from .results import Reference, Span
 
 # "pp. 12-19" / "pages 12-19" -> "pages 12-19"; "p. 2" / "page 2" -> "page 2". The plural is
 # tried first: "page" is the start of "pages" and must not leave its "s" behind.
@@ -30,7 +30,7 @@ _PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*\d+(?:\s*[-\u2013]\s*\d+)?", re.IGNOR
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b)\s*")
 
 
-def normal_locator(words):
+def normal_locator(words: str) -> str:
     """A page locator in one form: "pp. 12-19" -> "pages 12-19", "p. 2" -> "page 2"."""
     for pattern, replacement in _LOCATOR_WORD:
         if pattern.match(words):
@@ -38,15 +38,15 @@ def normal_locator(words):
     return words
 
 
-def natural_order(author):
-    """"Hellmann, Donald C." -> "Donald C. Hellmann" (a name already in that order is kept)."""
+def natural_order(author: str) -> str:
+    """ "Hellmann, Donald C." -> "Donald C. Hellmann" (a name already in that order is kept)."""
     if "," not in author:
         return author
     family, given = (part.strip() for part in author.split(",", 1))
     return f"{given} {family}" if given else family
 
 
-def parse_citation(reference):
+def parse_citation(reference: Reference) -> bool:
     """Fill `reference`'s authors, title, publication, volume, number, locator and date
     when its text is in author-first citation form; return False (changing nothing) if not."""
     match = CITATION.match(reference.text)
@@ -73,7 +73,9 @@ def parse_citation(reference):
     if volume:
         reference.volume, reference.number = volume.group("volume"), volume.group("number") or ""
         pages_text = volume.group("pages")
-        reference.locator = ("pages " if re.search(r"[-\u2013]", pages_text) else "page ") + pages_text
+        reference.locator = (
+            "pages " if re.search(r"[-\u2013]", pages_text) else "page "
+        ) + pages_text
     elif pages:
         reference.locator = normal_locator(pages.group())
     return True

@@ -133,9 +133,10 @@ def _edtf(match, context_year):
     return value, supplied
 
 
-def find_dates(text, offset=0, context_year=None):
+def find_dates(text: str, offset: int = 0, context_year: int | None = None) -> list[DateMention]:
     """Return the DateMentions in `text`; spans are shifted by `offset`."""
-    found, taken = [], []
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -170,11 +171,11 @@ def most_specific(dates):
 _CALENDAR = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$")
 
 
-def is_calendar_date(value):
+def is_calendar_date(value: str) -> bool:
     """True for a plain year, month or day (not a range, season, decade or approximation)."""
     return bool(_CALENDAR.match(value or ""))
 
 
-def compatible(general, specific):
+def compatible(general: str, specific: str) -> bool:
     """True when the EDTF value `specific` lies within `general` (1956-10-19 within 1956)."""
     return specific.startswith(general.rstrip("X"))

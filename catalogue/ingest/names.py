@@ -21,8 +21,15 @@ from .offices import OFFICE
 DOCUMENT_HEADS = {
     "Treaty", "Declaration", "Protocol", "Agreement", "Convention", "Communique",
     "Communiqué", "Accord", "Accords", "Charter", "Pact", "Memorandum", "Statement",
-    "Resolution", "Act", "Constitution", "Proclamation", "Armistice",
+    "Resolution", "Act", "Constitution", "Proclamation", "Armistice", "Covenant",
 }  # fmt: skip
+# The same words in running text ("the treaty", "both treaties"): a document the text names
+# by its kind, which stands for the document the text is about.
+DOCUMENT_NOUN = (
+    r"(?:"
+    + "|".join(sorted(h.lower() for h in DOCUMENT_HEADS - {"Act", "Statement"}))
+    + r"|communiques|treaties|agreements|terms)"
+)
 ORGANISATION_HEADS = {
     "Ministry", "Council", "Party", "Agency", "Union", "Nations", "Committee", "Assembly",
     "Diet", "Senate", "Congress", "Parliament", "Conference", "Summit", "Movement", "Press",
@@ -46,8 +53,11 @@ COMMON = {
     "However", "Hereby", "If", "As", "By", "For", "With", "Through", "Why", "What", "How",
     "He", "She", "They", "We", "Who", "Which", "There", "Here", "Not", "No", "Only", "Also",
     "Article", "Articles", "Section", "Chapter", "Part", "Annex", "Subtitle", "Quote",
-    "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "Madame",
+    "Later", "Earlier", "Then", "Meanwhile", "Soon", "Today", "Thus", "Instead", "Afterwards",
+    "Together", "Once", "Until", "Upon", "Among", "Between", "Against", "Former", "Late",
 }  # fmt: skip
+# Honorifics: the name after one is a person's, and the honorific is not part of it.
+HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord", "Lady", "Madame"}
 # Words that can stand in a name but never in a person's name: such a run is not a person.
 NOT_PERSONAL = {
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Cold",
@@ -63,6 +73,8 @@ PLACE_CUE = re.compile(r"(?:\b(?:in|at|to|near|from|In|At|To|Near)|visited)(?: t
 CONNECTORS = ("of the", "of", "on", "for the", "for", "and")
 
 _WORD = re.compile(r"[A-Z][\w'\u2019.-]*(?<![.'\u2019-])\.?|[A-Z]\.")
+# "Finally", "Subsequently", "Reportedly" start sentences; "Assembly" and "Italy" are names.
+_ADVERB = re.compile(r"^[A-Z][a-z]+(?:al|ate|ous|ent|ant|ed|ive|ful|less|ar|ic)ly$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ROMAN = re.compile(r"^(?:II|III|IV|Jr\.|Sr\.)$")
 
@@ -75,12 +87,18 @@ class Name:
     kind: str = ""  # "person", "organisation", "place", "document" or "" (not told)
     basis: str = ""  # what told the kind: "head", "office", "cue" or "shape"
     office: str = ""  # the office before a person's name, as written
-    office_start: int = -1
     label: str = ""  # the name in natural order when written otherwise ("Hellmann, Donald C.")
 
 
 def _is_word(token):
-    return token not in COMMON and token.rstrip(".") not in MONTHS and token not in DAYS
+    """False for a word that may start a run but never a name ("The", "Finally", "May")."""
+    return (
+        token not in COMMON
+        and not _ADVERB.search(token)
+        and token not in HONORIFICS
+        and token.rstrip(".") not in MONTHS
+        and token not in DAYS
+    )
 
 
 def _head(words):
@@ -103,13 +121,18 @@ def _head(words):
 def _tokens(text, offset, blocked):
     """Capitalised words and office phrases ("Secretary of State") of `text`, outside
     `blocked`: (start, end, words, office) with office the office words or ""."""
-    free = lambda a, b: not any(x < b + offset and a + offset < y for x, y in blocked)  # noqa: E731
+
+    def free(a, b):
+        return not any(x < b + offset and a + offset < y for x, y in blocked)
+
     tokens, taken = [], []
     for match in OFFICE.finditer(text):
         # The qualifier ("Japanese", "Indonesia's") stays outside: it may be a mention.
         start = match.start("office")
         if free(start, match.end()):
-            tokens.append((start, match.end(), match.group("office").split(), match.group("office")))
+            tokens.append(
+                (start, match.end(), match.group("office").split(), match.group("office"))
+            )
             taken.append((start, match.end()))
     for match in _WORD.finditer(text):
         if free(*match.span()) and not any(a <= match.start() < b for a, b in taken):
@@ -159,8 +182,6 @@ def _trim(start, end, words, text):
     while words and not _is_word(words[0]):
         skipped = words.pop(0)
         start = text.index(words[0], start + len(skipped)) if words else end
-    while words and words[-1] in CONNECTORS:
-        words.pop()
     if words and words[-1].endswith(".") and not _INITIAL.match(words[-1]):
         words[-1] = words[-1][:-1]
     end = start + len(" ".join(words)) if words else start
@@ -194,35 +215,34 @@ def _kind(words, before, office):
     return "", ""
 
 
-def find_names(text, offset, blocked):
+def find_names(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[Name]:
     """The capitalised names in `text` (spans shifted by `offset`), each with its kind
     when the text tells it; names inside `blocked` spans (authority mentions, dates,
     quotations) are not looked for."""
     names = []
     for run_start, run_end, words, office in _runs(text, offset, blocked):
-        office_start = -1
         if office:
             rest = words[len(office.split()) :]
             if not rest:
                 continue  # an office before an authority's name: no new name here
             if not _head(rest):
                 # "Prime Minister Nobusuke Kishi": the office is not part of the name.
-                office_start = run_start + offset
                 run_start += len(office) + 1
                 words = rest
             else:
                 office = ""  # "General Assembly": the office word is the name's own
+        honorific = words[0] in HONORIFICS and len(words) > 1
         start, end, words = _trim(run_start, run_end, list(words), text)
         if not words or any(ch.isdigit() for ch in "".join(words)):
             continue
         before = text[max(0, start - 40) : start]
         kind, basis = _kind(words, before, office)
-        names.append(
-            Name(start + offset, end + offset, text[start:end], kind, basis, office, office_start)
-        )
+        if honorific and basis not in ("head", "office"):
+            kind, basis = "person", "office"  # "Lord Lytton": a person; "Lord" is no office
+        names.append(Name(start + offset, end + offset, text[start:end], kind, basis, office))
     return names
 
 
-def in_a_list(previous_end, start, source):
+def in_a_list(previous_end: int, start: int, source: str) -> bool:
     """True when only a list separator stands between two names (", ", " and ")."""
     return source[previous_end:start] in (", ", " and ", ", and ")

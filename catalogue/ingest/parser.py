@@ -2,6 +2,7 @@
 
 import re
 
+from .authority import Vocabulary
 from .candidates import build_candidates, subject_of
 from .citations import natural_order
 from .dates import find_dates
@@ -14,7 +15,7 @@ from .layout import (
 )
 from .names import Name
 from .references import find_footnotes, find_quotations, parse_references
-from .results import Mention, ParsedText, ParseError, Span
+from .results import Alias, Candidate, Mention, ParsedText, ParseError, Span
 from .source import check_text
 
 MENTION_KINDS = ("person", "organisation", "place", "document")
@@ -38,7 +39,7 @@ def _cited_document(reference, mentions):
     return None
 
 
-def parse_text(text, vocabulary=None):
+def parse_text(text: str, vocabulary: Vocabulary | None = None) -> ParsedText:
     """Parse one scraped page into a ParsedText, or raise ParseError saying why not.
 
     `vocabulary` (a Vocabulary) names the authorities whose mentions are
@@ -63,7 +64,7 @@ def parse_text(text, vocabulary=None):
 
     # Where mentions and dates are looked for: the title, the running text and
     # the reference list; never the chrome around them.
-    regions = [(title.start, title.end, None)]
+    regions: list[tuple[int, int, int | None]] = [(title.start, title.end, None)]
     regions += [(b.start, b.end, None) for b in blocks]
     for reference in references:
         year = int(reference.date.edtf[:4]) if reference.date else None
@@ -79,7 +80,8 @@ def parse_text(text, vocabulary=None):
 
     for reference in references:
         reference.cited = _cited_document(reference, mentions)
-    candidates, aliases = [], []
+    candidates: list[Candidate] = []
+    aliases: list[Alias] = []
     if vocabulary is not None:
         unknown = _reference_names(references, mentions, vocabulary)
         body = [(b.start, b.end) for b in blocks if b.kind != "heading"]
@@ -130,7 +132,9 @@ def _reference_names(references, mentions, vocabulary):
         if reference.authors and reference.publication:
             start = reference.text.find(reference.publication)
             end = reference.start + start + len(reference.publication)
-            parts.append((Span(reference.publication, reference.start + start, end), "organisation"))
+            parts.append(
+                (Span(reference.publication, reference.start + start, end), "organisation")
+            )
         for span, kind in parts:
             if any(m.start <= span.start < m.end for m in mentions):
                 continue
@@ -139,7 +143,14 @@ def _reference_names(references, mentions, vocabulary):
                 mentions.append(Mention(entry.key, kind, span.text, span.start, span.end))
             else:
                 unknown.append(
-                    Name(span.start, span.end, span.text, kind, "head", label=natural_order(span.text))
+                    Name(
+                        span.start,
+                        span.end,
+                        span.text,
+                        kind,
+                        "head",
+                        label=natural_order(span.text),
+                    )
                 )
     mentions.sort(key=lambda m: m.start)
     return unknown
