@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ..ingest.results import Span
 from ..models import (
     Candidate,
     Claim,
@@ -64,6 +65,11 @@ def claim_from_fact(fact, *, article, records, candidates, state=Decision.PROPOS
     evidence = fact.evidence or fact.value_span
     if (subject is None and candidate is None) or words is None:
         return None
+    if not evidence.start <= words.start <= words.end <= evidence.end:
+        # The value stands outside the sentence stating the fact (a reference's title,
+        # for what its subtitle says): the passage shown as evidence holds both.
+        start, end = min(evidence.start, words.start), max(evidence.end, words.end)
+        evidence = Span(article.source_text[start:end], start, end)
     if fact.kind in DATE_PROPERTIES and fact.note:
         label = fact.note  # the date as written, with a supplied year in brackets
     elif fact.value_span is not None:
