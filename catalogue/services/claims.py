@@ -70,7 +70,7 @@ def claim_from_fact(fact, *, article, records, candidates, state=Decision.PROPOS
         # for what its subtitle says): the passage shown as evidence holds both.
         start, end = min(evidence.start, words.start), max(evidence.end, words.end)
         evidence = Span(article.source_text[start:end], start, end)
-    if fact.kind in DATE_PROPERTIES and fact.note:
+    if fact.kind in ("date", "in-force") and fact.note:
         label = fact.note  # the date as written, with a supplied year in brackets
     elif fact.value_span is not None:
         label = fact.value_span.text

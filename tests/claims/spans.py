@@ -3,12 +3,16 @@ text, must give the claim's value."""
 
 import re
 
-from catalogue.models import Document, Organisation, Person, Place
+from catalogue.models import Candidate, Document, Organisation, Person, Place
 
 NAMED = {"party", "signatory", "author", "publisher", "place", "relation"}
 
 
-def _names(identifier):
+def _names(identifier, article):
+    if identifier.startswith("candidate:"):
+        # A new name: as first written, or any of the forms it occurs in (short forms).
+        candidate = Candidate.objects.get(article=article, key=identifier)
+        return [candidate.name, *(article.source_text[s:e] for s, e in candidate.spans)]
     for model in (Person, Organisation, Place):
         record = model.objects.filter(identifier=identifier).first()
         if record is not None:
@@ -32,7 +36,7 @@ def supporting_words(claim):
         # prints them is the one the reference entry (from its "^") names.
         words = text[text.rfind("^", 0, claim.start) : claim.end]
     if claim.kind in NAMED:
-        names = _names(claim.value)
+        names = _names(claim.value, claim.article)
         assert any(_folded(name) in _folded(words) for name in names), (claim, words, names)
     elif claim.kind in ("date", "in-force", "event"):
         written = re.sub(r"\s*\[\d{3,4}\]$", "", claim.value_label)  # a supplied year

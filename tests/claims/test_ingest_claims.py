@@ -2,8 +2,10 @@
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from catalogue.ingest import Candidate as ParsedCandidate
@@ -22,6 +24,7 @@ from tests.claims.spans import supporting_words
 from tests.ingest.test_ingest_command import NEW_TEXT
 
 pytestmark = pytest.mark.usefixtures("seeded")
+TEST_TEXTS = Path(settings.BASE_DIR) / "tests" / "ingest" / "texts"
 
 # Calls the declaration by another of its names, and is cut short: note [2] has no reference.
 OTHER_NAME = """The Full Wiki
@@ -206,3 +209,16 @@ def test_the_report_describes_an_unchanged_text_too(other_name, tmp_path):
     assert text["result"] == "unchanged"
     assert text["records"][0]["matched_existing"] is True
     assert text["claims"]
+
+
+def test_nothing_is_invented_on_the_unseen_test_texts(tmp_path):
+    """Every claim ingest proposes from the parser's unseen test texts (other treaties,
+    conferences, visits) is supported by the words its span points at."""
+    texts = sorted(TEST_TEXTS.glob("*.txt"))
+    assert len(texts) >= 6
+    call_command("ingest", *[str(t) for t in texts])
+    claims = list(Claim.objects.filter(article__status="draft").select_related("article"))
+    assert len(claims) >= 50
+    for claim in claims:
+        supporting_words(claim)
+    assert {c.state for c in claims} == {Decision.PROPOSED}
