@@ -212,8 +212,10 @@ def claim_accept(*, claim, user=None, value=None, expected_version=None):
     it to its record. Returns what changed, in words; raises ClaimError, leaving
     everything as it was, when it cannot be applied."""
     _check_reviewer(user)
-    if value is not None and value != claim.value:
+    if value is not None and value.strip() != claim.value:
         claim.value = value.strip()
+    elif claim.state == Decision.ACCEPTED:
+        return "already accepted"  # applying it again would only add a version
     message = _apply(claim, expected_version, acting_user(user))
     _decide(claim, Decision.ACCEPTED, user)
     return message

@@ -65,7 +65,9 @@ def test_a_bad_edit_is_refused_and_changes_nothing(accord, article, archivist):
 
 
 def test_a_stale_version_is_refused(accord, article, archivist):
-    claim = make_claim(article, accord, kind="other-title", value="Riga Pact", words="Riga Pact")
+    claim = make_claim(
+        article, accord, kind="other-title", value="Riga Pact", words="Riga Pact", state="proposed"
+    )
     with pytest.raises(Exception, match="changed by someone else"):
         claim_accept(claim=claim, user=archivist, expected_version=accord.version + 1)
     accord.refresh_from_db()
@@ -127,3 +129,25 @@ def test_accepting_does_not_publish(accord, article, archivist):
     accord.refresh_from_db()
     article.refresh_from_db()
     assert (accord.status, article.status) == ("draft", "draft")
+
+
+def test_accepting_a_negated_claim_changes_nothing_on_the_record(accord, article, archivist):
+    latvia = make_organisation(name="Latvia")
+    claim = make_claim(
+        article, accord, kind="party", value=latvia.identifier, words="Latvia", negated=True
+    )
+    claim.state = Decision.PROPOSED
+    message = claim_accept(claim=claim, user=archivist)
+    assert "did not happen" in message
+    assert not DocumentAgent.objects.exists()
+    claim.refresh_from_db()
+    assert claim.state == Decision.ACCEPTED
+
+
+def test_accepting_twice_applies_once(accord, article, archivist):
+    claim = make_claim(article, accord, kind="other-title", value="Riga Pact", words="Riga Pact")
+    claim.state = Decision.PROPOSED
+    claim_accept(claim=claim, user=archivist)
+    claim_accept(claim=claim, user=archivist)
+    accord.refresh_from_db()
+    assert (accord.other_titles, accord.version) == (["Riga Pact"], 2)
