@@ -161,7 +161,7 @@ def _apply(claim, expected_version, user):
     kind, reason = claim.kind, f"Accepted claim: {claim.get_kind_display()} from {claim.article}"
     if isinstance(record, Document):
         if kind == "date":
-            record.date_edtf, record.date_written = claim.value, claim.value_label
+            record.date_edtf, record.date_written = claim.value, claim.value_label[:200]
         elif kind == "place":
             record.place = _value_record(claim)
         elif kind == "other-title":
