@@ -72,6 +72,8 @@ _ACTIVE_PERSON = re.compile(
 
 
 class _Sentence:
+    """One sentence as a template, with the facts found in it so far."""
+
     def __init__(self, parsed, sentence, names, subject):
         self.parsed, self.span, self.subject = parsed, sentence, subject
         self.t = Template(parsed, sentence.start, sentence.end, names)
@@ -83,9 +85,8 @@ class _Sentence:
             value_span = Span(self.parsed.source[item.start : item.end], item.start, item.end)
         self.facts.append(Fact(subject, kind, value, note, self.span, value_span, negated))
 
-    def add_date(self, subject, kind, date, note=None, negated=False):
-        written = date.written if note is None else note
-        self.add(subject, kind, date.edtf, date, written, negated)
+    def add_date(self, subject, kind, date):
+        self.add(subject, kind, date.edtf, date, date.written)
 
     def first_date(self, start, end):
         for position, item in self.t.tokens("T", start, end):
@@ -103,7 +104,11 @@ class _Sentence:
         return dates[-1] if dates else None
 
     def target(self, verb, window_end):
-        """The document the verb at `verb` (a match) concerns, or None."""
+        """The document the verb at `verb` (a match) concerns, or None: the document
+        right after it; none when its object is something else ("his resignation");
+        the last one before it; the first one after it; "the treaty" or "it" for the
+        text's subject; for signing and entry into force, the subject when the sentence
+        names no document and the verb is not said of another noun."""
         after = self.text[verb.end() : window_end]
         direct = re.match(rf"(?: of)?(?: the| a| an| this| its)? {tok('D', 'd')}", after)
         if direct:
@@ -139,6 +144,7 @@ def _signatories(s, window_start, window_end):
         position = window_start + by.end()
         while True:
             match = _SIGNATORY.match(s.text, position, window_end)
+            # The note may hold a state ("Japan's PM") but no other name or date.
             if not match or "⟦" in match.group("note").replace("⟦O", ""):
                 break
             note = re.sub(r"^(?:the|a|an) ", "", s.t.words(match.group("note")))
