@@ -4,10 +4,10 @@ after sees the edit. Raw saves (loaddata, `manage.py seed`) are indexed too;
 `manage.py rebuild_search_index` is for writes that send no signal at all
 (bulk_create, QuerySet.update of text fields)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from .models import Document, DocumentExcerpt
-from .record_types import searchable
+from .record_types import RECORD_TYPES, searchable
 from .search_backends.indexing import index_records, record_type_of, unindex
 
 
@@ -37,3 +37,11 @@ def connect():
     post_delete.connect(
         excerpt_changed, sender=DocumentExcerpt, dispatch_uid="search-excerpt-delete"
     )
+
+    # A person, organisation or place created or given a new name is linked in every
+    # text already ingested (catalogue.services.candidates.relink_new_names).
+    from .services.candidates import names_before_save, relink_new_names
+
+    for model in (t.model for t in RECORD_TYPES if t.authority):
+        pre_save.connect(names_before_save, sender=model, dispatch_uid=f"names-{model.__name__}")
+        post_save.connect(relink_new_names, sender=model, dispatch_uid=f"relink-{model.__name__}")

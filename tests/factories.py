@@ -7,7 +7,10 @@ from django.utils import timezone
 
 from catalogue.models import (
     Article,
+    Candidate,
     Citation,
+    Claim,
+    Decision,
     Document,
     DocumentAgent,
     Mention,
@@ -100,4 +103,36 @@ def make_running_job(*, seconds_since_heartbeat=0, **kw):
         done=10,
         total=100,
         **kw,
+    )
+
+
+def make_claim(article, record, *, kind, value, words, state=Decision.ACCEPTED, **kw):
+    """A claim on `record` read from `words` in `article`'s source text; the evidence is
+    the line holding them."""
+    text = article.source_text
+    start = text.index(words)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    kw.setdefault("value_label", words)
+    return Claim.objects.create(
+        article=article,
+        kind=kind,
+        value=value,
+        start=start,
+        end=start + len(words),
+        evidence_start=line_start,
+        evidence_end=line_end,
+        evidence=text[line_start:line_end],
+        state=state,
+        **{record._meta.model_name: record} if record is not None else {},
+        **kw,
+    )
+
+
+def make_candidate(article, name, *, kind=Candidate.Kind.PERSON, **kw):
+    start = article.source_text.index(name)
+    kw.setdefault("key", f"candidate:{kind}:{name.lower().replace(' ', '-')}")
+    return Candidate.objects.create(
+        article=article, kind=kind, name=name, spans=[[start, start + len(name)]], **kw
     )

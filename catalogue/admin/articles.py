@@ -6,6 +6,7 @@ from django.db import models
 
 from catalogue.models import Article, Citation, Mention, Statement
 
+from .claims import ClaimReviewMixin
 from .filters import DecadeFilter
 from .forms import VersionedRecordForm
 from .mixins import RecordAdmin
@@ -68,7 +69,7 @@ class ArticleForm(VersionedRecordForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(RecordAdmin):
+class ArticleAdmin(ClaimReviewMixin, RecordAdmin):
     form = ArticleForm
     resource_classes = [ArticleResource]
     list_display = ["title", "identifier", "publisher", "date", "status", "last_changed"]
@@ -84,7 +85,13 @@ class ArticleAdmin(RecordAdmin):
         "about_places",
         "about_organisations",
     ]
-    readonly_fields = ["date_earliest", "date_latest", "source_sha256"]
+    readonly_fields = [
+        "date_earliest",
+        "date_latest",
+        "source_sha256",
+        "parse_warnings",
+        "review_link",
+    ]
     changelist_defer = [
         "body",
         "sections",
@@ -94,6 +101,7 @@ class ArticleAdmin(RecordAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["title", "status", "publisher", "site_name", "url", "authors"]}),
+        ("Ingest", {"fields": ["review_link", "parse_warnings"]}),
         (
             "Date and licence",
             {

@@ -8,11 +8,14 @@ the curated vocabulary. `catalogue.services.ingest` maps the results to records.
 
 from .authority import Entry, Vocabulary, load_authority_file
 from .parser import parse_text
-from .results import ParsedText, ParseError
+from .results import FACT_KINDS, Candidate, Fact, ParsedText, ParseError
 from .source import decode_source
 
 __all__ = [
+    "FACT_KINDS",
+    "Candidate",
     "Entry",
+    "Fact",
     "ParseError",
     "ParsedText",
     "Vocabulary",

@@ -1,64 +1,47 @@
-"""What a parsed text states about documents: dates, places, parties,
-signatories, relations, and statements on topics.
+"""What a parsed text states about records: dates, places, parties,
+signatories, offices, other titles, events, relations, quotations, and
+statements on topics.
 
-Each fact comes from one sentence (or one reference) matched against a small
-set of sentence patterns, and keeps that sentence's span as its evidence.
-The patterns run over a template of the sentence in which every authority
-mention and every date is replaced by a token, so that "Japan and the Soviet
-Union issued a joint declaration in October 1956" reads as
-"⟦O0⟧ and the ⟦O1⟧ issued a ⟦D2⟧ in ⟦T3⟧". A sentence that negates its verb
-("did not sign") states nothing here.
+Each fact comes from one sentence (or one reference) and keeps that
+sentence's span as its evidence, and the exact words giving its value as
+its value_span. The verbs of a sentence are read in sentence_facts.py; the
+patterns here need no verb: offices before names, other titles, relations,
+quotations, and what a reference says of the work it cites.
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from .results import Span
+from .candidates import subject_of
+from .names import DOCUMENT_NOUN
+from .offices import office_before
+from .reference_facts import TRANSLATION, reference_facts
+from .results import Fact, ParsedText, Span
+from .sentence_facts import sentence_facts
+from .template import named_items, tok, within
 
-_TAGS = {"person": "P", "organisation": "O", "place": "L", "document": "D", "date": "T"}
-_TOKEN = re.compile(r"⟦([POLDT])(\d+)⟧")
-_NEGATION = re.compile(r"\b(?:not|never|neither|nor|n't|refused to|failed to)\b", re.IGNORECASE)
-
-
-def _t(tag, name):
-    return rf"⟦{tag}(?P<{name}>\d+)⟧"
-
+__all__ = [
+    "TRANSLATION",
+    "Fact",
+    "TopicStatement",
+    "extract_facts",
+    "subject_document",
+    "topic_statements",
+]
 
 _ART = r"(?:(?:a|an|the) )?"
 PARTIES = [
     re.compile(
-        rf"{_t('O', 'a')} and {_ART}{_t('O', 'b')} (?:jointly )?(?:issued|signed|concluded|"
-        rf"adopted|agreed) {_ART}{_t('D', 'd')}"
+        rf"{tok('O', 'a')} and {_ART}{tok('O', 'b')} (?:jointly )?"
+        rf"(?:issued|signed|concluded|adopted|agreed) {_ART}{tok('D', 'd')}"
     ),
-    re.compile(rf"{_t('D', 'd')} between {_ART}{_t('O', 'a')} and {_ART}{_t('O', 'b')}"),
+    re.compile(rf"{tok('D', 'd')} between {_ART}{tok('O', 'a')} and {_ART}{tok('O', 'b')}"),
 ]
-SIGNED = re.compile(r"\bsigned\b", re.IGNORECASE)
-SIGNATORY = re.compile(
-    rf"\bsigned\b[^.;]*?\bby (?P<note>[^.;⟦]{{0,60}}?(?:⟦O\d+⟧'s [^.;⟦]{{0,30}}?)?){_t('P', 'p')}",
-    re.IGNORECASE,
+ACCOMPANIED = re.compile(
+    rf"(?:{tok('D', 'a')}|(?P<it>[Tt]he {DOCUMENT_NOUN}|It)) (?:was|is|were) "
+    rf"accompanied by {_ART}{tok('D', 'b')}"
 )
-SIGNED_AT = re.compile(rf"\bsigned\b[^.;]*?\b(?:in|at|to) {_t('L', 'x')}", re.IGNORECASE)
-DATED = [
-    re.compile(rf"{_t('D', 'd')},? (?:in|of|on) {_t('T', 't')}"),
-    re.compile(
-        rf"{_t('D', 'd')} (?:was|were) (?:signed|issued|concluded) (?:in|on) {_t('T', 't')}"
-    ),
-]
-ACCOMPANIED = re.compile(rf"{_t('D', 'a')} (?:was|is|were) accompanied by {_ART}{_t('D', 'b')}")
-DATELINE = re.compile(rf"^{_t('L', 'x')}, {_t('T', 't')}\.(?: \({_t('O', 'o')}\))?")
-SIGNED_HERE = re.compile(r"\bsigned here(?P<today> today)?\b")
-TEXTS_OF = re.compile(r"\btexts? of\b", re.IGNORECASE)
-TRANSLATION = re.compile(r"\b(?:(?:un)?official )?translation from the [A-Z]\w+")
-
-
-@dataclass(frozen=True)
-class Fact:
-    document: str  # the document's key
-    kind: str  # party, signatory, publisher, author, place, date, relation, translation
-    value: str  # an authority key, an EDTF value, or words
-    note: str = ""  # words as written: "Japan's PM", "October 19 [1956]", a relation kind
-    evidence: Span | None = None
+_QUOTED_FROM = re.compile(rf"\b(?:[Tt]he {DOCUMENT_NOUN}|Article|Section|Paragraph)\b")
 
 
 @dataclass(frozen=True)
@@ -70,138 +53,114 @@ class TopicStatement:
     end: int
 
 
-class _Template:
-    """A stretch of text with its mentions and dates replaced by tokens."""
-
-    def __init__(self, parsed, start, end):
-        items = [m for m in parsed.mentions if start <= m.start and m.end <= end]
-        taken = [(m.start, m.end) for m in items]
-        items += [
-            d
-            for d in parsed.dates
-            if start <= d.start
-            and d.end <= end
-            and not any(d.start < b and a < d.end for a, b in taken)
-        ]
-        self.items = sorted(items, key=lambda i: i.start)
-        pieces, position = [], start
-        for index, item in enumerate(self.items):
-            tag = _TAGS[getattr(item, "kind", "date")]
-            pieces += [parsed.source[position : item.start], f"⟦{tag}{index}⟧"]
-            position = item.end
-        pieces.append(parsed.source[position:end])
-        self.text = "".join(pieces)
-
-    def item(self, match, group):
-        return self.items[int(match.group(group))]
-
-    def key(self, match, group):
-        return self.item(match, group).key
-
-    def words(self, text):
-        """`text` (a part of the template) with the tokens put back as written."""
-        return _TOKEN.sub(lambda m: self.items[int(m.group(2))].surface, text).strip()
-
-    def of_tag(self, tag):
-        return [i for i in self.items if _TAGS[getattr(i, "kind", "date")] == tag]
-
-
-def subject_document(parsed):
+def subject_document(parsed: ParsedText) -> str | None:
     """The document the text is about: the one its title names, else the one it names most."""
-    for mention in parsed.mentions:
-        if mention.kind == "document" and parsed.title.start <= mention.start < parsed.title.end:
-            return mention.key
-    counts = Counter(m.key for m in parsed.mentions if m.kind == "document")
-    return counts.most_common(1)[0][0] if counts else None
+    return subject_of(parsed.title, parsed.mentions)
 
 
-def _sentence_facts(parsed, sentence, subject):
-    template = _Template(parsed, sentence.start, sentence.end)
-    text = template.text
+def _span(source, item):
+    return Span(source[item.start : item.end], item.start, item.end)
+
+
+def _pattern_facts(parsed, template, sentence, subject):
+    """Parties and relations stated without a verb of their own."""
     facts = []
-
-    def add(document, kind, value, note=""):
-        facts.append(Fact(document, kind, value, note, sentence))
-
     for pattern in PARTIES:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(template.text):
             for group in ("a", "b"):
-                add(template.key(match, "d"), "party", template.key(match, group))
-    documents = {d.key for d in template.of_tag("D")}
-    target = next(iter(documents)) if len(documents) == 1 else (subject if not documents else None)
-    signed = SIGNED.search(text)
-    if target and signed and not _NEGATION.search(text[: signed.start()]):
-        for match in SIGNATORY.finditer(text):
-            add(target, "signatory", template.key(match, "p"), template.words(match.group("note")))
-        for match in SIGNED_AT.finditer(text):
-            add(target, "place", template.key(match, "x"))
-    for pattern in DATED:
-        for match in pattern.finditer(text):
-            date = template.item(match, "t")
-            if date.edtf:
-                add(template.key(match, "d"), "date", date.edtf, date.written)
-    for match in ACCOMPANIED.finditer(text):
-        add(template.key(match, "a"), "relation", template.key(match, "b"), "accompanied-by")
+                party = template.item(match, group)
+                facts.append(
+                    Fact(
+                        template.key(match, "d"),
+                        "party",
+                        party.key,
+                        "",
+                        sentence,
+                        _span(parsed.source, party),
+                    )
+                )
+    for match in ACCOMPANIED.finditer(template.text):
+        source = template.key(match, "a") if match.group("a") else subject
+        if source:
+            other = template.item(match, "b")
+            facts.append(
+                Fact(
+                    source,
+                    "relation",
+                    other.key,
+                    "accompanied-by",
+                    sentence,
+                    _span(parsed.source, other),
+                )
+            )
     return facts
 
 
-def _reference_facts(parsed, reference):
-    """A reference names a publication: its date and publisher, and in a dateline
-    subtitle, where and when the texts it prints were signed."""
-    evidence = Span(reference.text, reference.start, reference.end)
-    cited = reference.cited
-    if cited is None:
-        return []
+def _office_facts(parsed, names, sentence):
+    """ "Prime Minister X": the office X held, as the text writes it."""
     facts = []
-    if reference.date:
-        facts.append(Fact(cited.key, "date", reference.date.edtf, reference.date.written, evidence))
-    for mention in parsed.mentions:
-        if (
-            mention.kind == "organisation"
-            and reference.start <= mention.start < reference.end
-            and mention.surface == reference.publication
-        ):
-            facts.append(Fact(cited.key, "publisher", mention.key, "", evidence))
-    subtitle = reference.subtitle
-    if subtitle is None:
-        return facts
-    span = Span(subtitle.text, subtitle.start, subtitle.end)
-    template = _Template(parsed, subtitle.start, subtitle.end)
-    dateline = DATELINE.match(template.text)
-    if dateline and dateline.group("o") is not None:
-        facts.append(
-            Fact(cited.key, "author", template.key(dateline, "o"), "credited in the dateline", span)
-        )
-    printed = [d for d in template.of_tag("D") if d.key != cited.key]
-    if TEXTS_OF.search(template.text):
-        for document in printed:
-            facts.append(Fact(document.key, "relation", cited.key, "printed-in", span))
-    here = SIGNED_HERE.search(template.text)
-    if dateline and here:
-        date = template.item(dateline, "t")
-        for document in printed:
-            facts.append(Fact(document.key, "place", template.key(dateline, "x"), "", span))
-            if here.group("today") and date.edtf:
-                facts.append(Fact(document.key, "date", date.edtf, date.written, span))
-    translation = TRANSLATION.search(subtitle.text)
-    if translation:
-        for document in [cited, *printed]:
-            facts.append(Fact(document.key, "translation", translation.group(), "", span))
+    for person in within(names, sentence.start, sentence.end):
+        if person.kind != "person":
+            continue
+        match = office_before(parsed.source, person.start, sentence.start)
+        if match is None:
+            continue
+        start, end = match.span("office")
+        value = Span(match.group("office"), start, end)
+        note = match.group().strip() if match.group("qualifier") else ""
+        facts.append(Fact(person.key, "office", value.text, note, sentence, value))
     return facts
 
 
-def extract_facts(parsed):
-    """Every Fact the text states, in the order of the text."""
+def _alias_facts(parsed):
+    facts = []
+    for alias in parsed.aliases:
+        sentence = next(
+            (s for s in parsed.sentences if s.start <= alias.name.start < s.end), alias.evidence
+        )
+        facts.append(Fact(alias.key, "other-title", alias.name.text, "", sentence, alias.name))
+    return facts
+
+
+def _quotation_facts(parsed, names, subject):
+    """Words quoted from a document, with the document named in the words introducing them."""
+    facts = []
+    for quotation in parsed.quotations:
+        intro = quotation.intro
+        if quotation.context != "body" or intro is None:
+            continue
+        named = [n for n in names if n.kind == "document" and intro.start <= n.start < intro.end]
+        document = named[-1].key if named else None
+        if document is None and _QUOTED_FROM.search(intro.text):
+            document = subject
+        if document is None:
+            continue
+        sentence = next((s for s in parsed.sentences if s.start <= quotation.start < s.end), intro)
+        value = Span(quotation.text, quotation.start, quotation.end)
+        facts.append(
+            Fact(document, "quotation", quotation.text, quotation.locator, sentence, value)
+        )
+    return facts
+
+
+def extract_facts(parsed: ParsedText) -> list[Fact]:
+    """Every Fact the text states, sentence by sentence, then the references'."""
     subject = subject_document(parsed)
+    names = named_items(parsed)
     facts = []
     for sentence in parsed.sentences:
-        facts += _sentence_facts(parsed, sentence, subject)
+        found, template = sentence_facts(parsed, sentence, names, subject)
+        facts += _pattern_facts(parsed, template, sentence, subject)
+        facts += found
+        facts += _office_facts(parsed, names, sentence)
+    facts += _alias_facts(parsed)
+    facts += _quotation_facts(parsed, names, subject)
     for reference in parsed.references:
-        facts += _reference_facts(parsed, reference)
-    return facts
+        facts += reference_facts(parsed, reference, names)
+    return list(dict.fromkeys(facts))  # the same statement found by two patterns, once
 
 
-def topic_statements(parsed):
+def topic_statements(parsed: ParsedText) -> list[TopicStatement]:
     """Sentences of the running text on a listed topic, as statements about the
     document the text is about (one per topic and sentence)."""
     subject = subject_document(parsed)

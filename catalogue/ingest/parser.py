@@ -2,6 +2,9 @@
 
 import re
 
+from .authority import Vocabulary
+from .candidates import build_candidates, subject_of
+from .citations import natural_order
 from .dates import find_dates
 from .layout import (
     classify,
@@ -10,8 +13,9 @@ from .layout import (
     split_sentences,
     title_and_content,
 )
+from .names import Name
 from .references import find_footnotes, find_quotations, parse_references
-from .results import ParsedText, ParseError
+from .results import Alias, Candidate, Mention, ParsedText, ParseError, Span
 from .source import check_text
 
 MENTION_KINDS = ("person", "organisation", "place", "document")
@@ -35,7 +39,7 @@ def _cited_document(reference, mentions):
     return None
 
 
-def parse_text(text, vocabulary=None):
+def parse_text(text: str, vocabulary: Vocabulary | None = None) -> ParsedText:
     """Parse one scraped page into a ParsedText, or raise ParseError saying why not.
 
     `vocabulary` (a Vocabulary) names the authorities whose mentions are
@@ -60,7 +64,7 @@ def parse_text(text, vocabulary=None):
 
     # Where mentions and dates are looked for: the title, the running text and
     # the reference list; never the chrome around them.
-    regions = [(title.start, title.end, None)]
+    regions: list[tuple[int, int, int | None]] = [(title.start, title.end, None)]
     regions += [(b.start, b.end, None) for b in blocks]
     for reference in references:
         year = int(reference.date.edtf[:4]) if reference.date else None
@@ -76,6 +80,23 @@ def parse_text(text, vocabulary=None):
 
     for reference in references:
         reference.cited = _cited_document(reference, mentions)
+    candidates: list[Candidate] = []
+    aliases: list[Alias] = []
+    if vocabulary is not None:
+        unknown = _reference_names(references, mentions, vocabulary)
+        body = [(b.start, b.end) for b in blocks if b.kind != "heading"]
+        blocked = [(m.start, m.end) for m in mentions] + [(d.start, d.end) for d in dates]
+        blocked += [(q.start, q.end) for q in quotations]
+        candidates, mentions, aliases = build_candidates(
+            text,
+            body,
+            sentences,
+            mentions,
+            blocked,
+            vocabulary,
+            subject_of(title, mentions),
+            unknown,
+        )
 
     warnings = []
     for footnote in footnotes:
@@ -97,4 +118,39 @@ def parse_text(text, vocabulary=None):
         topics=sorted(topics, key=lambda m: m.start),
         chrome=[line.span for line in (*header, *chrome_lines)],
         warnings=warnings,
+        candidates=candidates,
+        aliases=aliases,
     )
+
+
+def _reference_names(references, mentions, vocabulary):
+    """Authors and publishers of references in citation form: a Mention added to
+    `mentions` for each the vocabulary knows, a Name (to become a candidate) for the rest."""
+    unknown = []
+    for reference in references:
+        parts = [(a, "person") for a in reference.authors]
+        if reference.authors and reference.publication:
+            start = reference.text.find(reference.publication)
+            end = reference.start + start + len(reference.publication)
+            parts.append(
+                (Span(reference.publication, reference.start + start, end), "organisation")
+            )
+        for span, kind in parts:
+            if any(m.start <= span.start < m.end for m in mentions):
+                continue
+            entry = vocabulary.lookup(natural_order(span.text))
+            if entry is not None and entry.kind == kind:
+                mentions.append(Mention(entry.key, kind, span.text, span.start, span.end))
+            else:
+                unknown.append(
+                    Name(
+                        span.start,
+                        span.end,
+                        span.text,
+                        kind,
+                        "head",
+                        label=natural_order(span.text),
+                    )
+                )
+    mentions.sort(key=lambda m: m.start)
+    return unknown

@@ -2,14 +2,18 @@
 
 import re
 
+from .citations import normal_locator, parse_citation
 from .dates import find_dates
 from .layout import REFERENCE_ENTRY, quote_spans
 from .results import Footnote, Quotation, Reference, Span
 
 FOOTNOTE_MARKER = re.compile(r"\[(\d{1,3})\]")
 LOCATOR_IN_REFERENCE = re.compile(r"\b(?:pages?|pp?\.)\s*\d+(?:\s*[-\u2013]\s*\d+)?", re.IGNORECASE)
+# "Article 4(b)", "Article 9, paragraph 2", "Articles 3 and 4": the sub-division is part of it.
+_NUMBER = r"(?:\d+|[IVXLC]+)\b(?:\s?\([a-z0-9]{1,4}\))*"
 LOCATOR_IN_TEXT = re.compile(
-    r"\b(?:Article|Articles|Section|Chapter|Paragraph|Clause|Part|Annex)\s+(?:\d+|[IVXLC]+)\b"
+    rf"\b(?:Article|Articles|Section|Chapter|Paragraph|Clause|Part|Annex)\s+{_NUMBER}"
+    rf"(?:(?:,? (?:and|paragraph|para\.)|,) {_NUMBER})*"
 )
 # "Subtitle:" and "Quote:" before a quotation inside a reference entry.
 _LABEL_BEFORE = re.compile(r"(\w+)\s*:\s*$")
@@ -85,13 +89,14 @@ def _reference_parts(reference):
     """Title, publication, locator and date of a reference such as
     "Texts of ...; Peace Declaration Trade Protocol. New York Times, page 2, October 20, 1956."
     """
+    if parse_citation(reference):
+        return
     text = reference.text
     dated = [d for d in find_dates(text, reference.start) if d.edtf]
     reference.date = dated[-1] if dated else None
     locator = LOCATOR_IN_REFERENCE.search(text)
     if locator:
-        reference.locator = re.sub(r"^(?:p\.|page)\s*", "page ", locator.group(), flags=re.I)
-        reference.locator = re.sub(r"^(?:pp\.|pages)\s*", "pages ", reference.locator, flags=re.I)
+        reference.locator = normal_locator(locator.group())
     segments = re.split(r"\.\s+(?=[A-Z])", text.rstrip("."))
     for index, segment in enumerate(segments):
         if index and (LOCATOR_IN_REFERENCE.search(segment) or find_dates(segment)):

@@ -92,6 +92,10 @@ class Reference:
     subtitle: Quotation | None = None
     quote: Quotation | None = None
     entry_end: int = 0  # where the entry, continuation lines included, ends
+    # Parts of a reference in citation form ("Hellmann, Donald C. (1969). "Title". Press.").
+    authors: list[Span] = field(default_factory=list)  # each author as written
+    volume: str = ""
+    number: str = ""
     # The catalogued document the reference is to: set only when its title is that
     # document's name, so a book *about* a declaration is not taken for the declaration.
     cited: "Mention | None" = None
@@ -125,6 +129,10 @@ class ParsedText:
     topics: list[Mention]
     chrome: list[Span]
     warnings: list[str] = field(default_factory=list)
+    # Capitalised names that match no authority: proposed to the archivist, never linked silently.
+    candidates: list["Candidate"] = field(default_factory=list)
+    # Other titles the text gives a record ("formally ...", "also known as ...", "(the ...)").
+    aliases: list["Alias"] = field(default_factory=list)
 
     @property
     def body(self):
@@ -137,3 +145,70 @@ class ParsedText:
     def in_body(self, start):
         """True when the offset lies in the article's running text (not title or references)."""
         return any(b.start <= start < b.end for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """Another title the text gives a record: its other occurrences are that record's too."""
+
+    key: str  # the vocabulary key or Candidate.key of the record
+    name: Span  # the other title as written, without a leading "the"
+    evidence: Span  # the words that give it ("also known as the Bandung Conference")
+
+
+# What a fact can say about a record; services map each kind to a claim property.
+FACT_KINDS = (
+    "date",
+    "in-force",
+    "place",
+    "party",
+    "signatory",
+    "author",
+    "publisher",
+    "other-title",
+    "relation",
+    "translation",
+    "event",
+    "office",
+    "quotation",
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing a text states about a record, with the words that state it."""
+
+    # Key of the record the fact is about: a vocabulary key or a Candidate.key.
+    subject: str
+    kind: str  # one of FACT_KINDS
+    # A vocabulary key or Candidate.key (party, signatory, author, publisher, place,
+    # relation), an EDTF string (date, in-force, event), or words (other-title,
+    # office, translation, quotation).
+    value: str
+    # Words as written: "Japan's PM", "October 19 [1956]", a relation kind
+    # ("accompanied-by", "printed-in"...), an event verb ("ratified"...), a locator.
+    note: str = ""
+    evidence: Span | None = None  # the sentence or reference the fact comes from
+    # The exact words giving the value (inside evidence): text[start:end] supports value.
+    value_span: Span | None = None
+    # "did not sign": kept as a negated fact, never accepted by default.
+    negated: bool = False
+
+    @property
+    def document(self) -> str:
+        """The old name of `subject`, kept for callers written before candidates."""
+        return self.subject
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A capitalised name that matches no authority: a record the archivist may create."""
+
+    key: str  # "candidate:<kind>:<slug of name>", unique within one text
+    kind: str  # "person", "organisation", "place" or "document"
+    name: str  # as first written
+    spans: tuple[Span, ...]  # every place the name (or its short form) occurs
+    office: str = ""  # "Foreign Minister" when an office preceded a person's name
+    # A vocabulary key when the name looks like a spelling variant or an older
+    # transliteration of a known name ("Hatoyama Ichiro" ~ person-ichiro-hatoyama).
+    variant_of: str = ""

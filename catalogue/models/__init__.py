@@ -11,6 +11,7 @@ from .base import (
     sees_drafts,
 )
 from .citations import Citation, Mention, Statement, normalise_for_matching, quote_found_in
+from .claims import Candidate, Claim, Decision
 from .documents import (
     Document,
     DocumentAgent,
@@ -25,9 +26,12 @@ from .search import SearchEntry, SearchName
 __all__ = [
     "Article",
     "ArticleQuerySet",
+    "Candidate",
     "CatalogueRecord",
     "Citation",
+    "Claim",
     "DatedRecord",
+    "Decision",
     "Document",
     "DocumentAgent",
     "DocumentExcerpt",

@@ -82,6 +82,12 @@ class Article(DatedRecord, CatalogueRecord):
     source_filename = models.CharField(max_length=255, blank=True)
     source_text = models.TextField(blank=True, help_text="The text exactly as received.")
     source_sha256 = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    parse_warnings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What the parser found wrong with the text when it was ingested, "
+        "e.g. a footnote marker without its reference.",
+    )
 
     about_documents = models.ManyToManyField("Document", blank=True, related_name="articles_about")
     about_people = models.ManyToManyField("Person", blank=True, related_name="articles_about")

@@ -106,9 +106,14 @@ def footnotes(article):
 
 
 def cited_documents(footnote):
+    """[(how, document)] for a footnote: the work the reference itself is ("reference"),
+    then a document only a quotation under the note is from ("quotation"), so the page
+    does not call a newspaper page "catalogued as" the declaration it prints."""
     seen, documents = set(), []
-    for citation in footnote.citations:
-        if citation.cited_document and citation.cited_document.pk not in seen:
-            seen.add(citation.cited_document.pk)
-            documents.append(citation.cited_document)
+    for kind in (Citation.Kind.REFERENCE, Citation.Kind.QUOTATION):
+        for citation in footnote.citations:
+            document = citation.cited_document
+            if citation.kind == kind and document and document.pk not in seen:
+                seen.add(document.pk)
+                documents.append((kind, document))
     return documents

@@ -23,6 +23,8 @@ from ..ingest.facts import extract_facts
 from ..models import (
     Article,
     Citation,
+    Claim,
+    Decision,
     Document,
     DocumentAgent,
     DocumentExcerpt,
@@ -34,6 +36,7 @@ from ..models import (
     Statement,
     Status,
 )
+from .claims import VALUE_MODELS, claim_from_fact
 from .ingest import article_bundle
 
 SOURCES_DIR = Path(settings.BASE_DIR) / "fixtures" / "sources"
@@ -54,6 +57,7 @@ MODEL_ORDER = [
     DocumentExcerpt,
     Mention,
     Statement,
+    Claim,
 ]
 AGENT_ROLES = ("party", "signatory", "author", "publisher")
 
@@ -153,12 +157,26 @@ def _authority_records(vocabulary, build):
     return records
 
 
+def _applicable(fact, records):
+    """Whether the build may apply `fact`: a stated (not negated) date, place, agent or
+    relation of a catalogued document, naming only catalogued records."""
+    return (
+        not fact.negated
+        and isinstance(records.get(fact.subject), Document)
+        and fact.kind in ("date", "place", "relation", *AGENT_ROLES)
+        and (fact.kind not in VALUE_MODELS or fact.value in records)
+    )
+
+
 def _apply_facts(facts, records, build):
     """Set each document's date and place and make its agents and relations from the
-    facts the texts state, in the order of the texts."""
+    facts the texts state, in the order of the texts. Returns the facts applied (a
+    date that agrees with the one kept counts as applied: it states the same)."""
+    applied = set()
     by_document = defaultdict(list)
     for fact in facts:
-        by_document[fact.document].append(fact)
+        if _applicable(fact, records):
+            by_document[fact.subject].append(fact)
     for key in sorted(by_document):
         document, stated = records[key], by_document[key]
         dates = [f for f in stated if f.kind == "date"]
@@ -166,7 +184,9 @@ def _apply_facts(facts, records, build):
             best = max(dates, key=lambda f: len(f.value))
             document.date_edtf, document.date_written = best.value, best.note
             for other in dates:
-                if not compatible(other.value, best.value):
+                if compatible(other.value, best.value):
+                    applied.add(other)
+                else:
                     build.warnings.append(
                         f"{key}: the texts give the dates {best.note!r} and {other.note!r}; "
                         f"kept {best.note!r}"
@@ -174,11 +194,13 @@ def _apply_facts(facts, records, build):
         places = list(dict.fromkeys(f.value for f in stated if f.kind == "place"))
         if places:
             document.place = records[places[0]]
+            applied |= {f for f in stated if f.kind == "place" and f.value == places[0]}
             if len(places) > 1:
                 build.warnings.append(f"{key}: the texts name the places {places}; kept the first")
         seen = set()
         for role in AGENT_ROLES:
             for fact in (f for f in stated if f.kind == role):
+                applied.add(fact)
                 if (role, fact.value) in seen:
                     continue
                 seen.add((role, fact.value))
@@ -193,6 +215,7 @@ def _apply_facts(facts, records, build):
                     )
                 )
         for fact in (f for f in stated if f.kind == "relation"):
+            applied.add(fact)
             if (fact.note, fact.value) not in seen:
                 seen.add((fact.note, fact.value))
                 build.records[DocumentRelation].append(
@@ -200,6 +223,22 @@ def _apply_facts(facts, records, build):
                 )
     for document in build.records[Document]:
         document.derive_dates()
+    return applied
+
+
+def _claims(facts, applied, article, records):
+    """A claim per fact of one text, with its span: accepted when the build applied it
+    (so the page can show where each date, place and party comes from), proposed
+    otherwise (an archivist decides)."""
+    claims = []
+    for fact in facts:
+        state = Decision.ACCEPTED if fact in applied else Decision.PROPOSED
+        claim = claim_from_fact(fact, article=article, records=records, candidates={}, state=state)
+        if claim is not None:
+            if state == Decision.ACCEPTED:
+                claim.decided_at = SEED_TIMESTAMP
+            claims.append(claim)
+    return claims
 
 
 def _number(build):
@@ -211,6 +250,7 @@ def _number(build):
         DocumentExcerpt: lambda r: (r.source_article.identifier, r.source_start),
         Mention: lambda r: (r.article.identifier, r.start),
         Statement: lambda r: (r.document.identifier, r.topic, r.article.identifier, r.start),
+        Claim: lambda r: (r.article.identifier, r.start, r.end, r.kind, r.value, r.evidence_start),
     }
     for model, key in orders.items():
         build.records[model].sort(key=key)
@@ -232,7 +272,7 @@ def build_fixtures(sources_dir=SOURCES_DIR, progress=None):
         raise BuildError(str(error)) from None
     build = Build()
     records = _authority_records(vocabulary, build)
-    parsed_texts, facts = [], []
+    parsed_texts, facts = [], {}
     paths = sorted(sources_dir.glob("*.txt"))
     for index, path in enumerate(paths, start=1):
         try:
@@ -241,8 +281,7 @@ def build_fixtures(sources_dir=SOURCES_DIR, progress=None):
             raise BuildError(f"{path.name}: {error}") from None
         build.warnings += [f"{path.name}: {warning}" for warning in parsed.warnings]
         parsed_texts.append((path, parsed))
-        stated = extract_facts(parsed)
-        facts += stated
+        facts[path] = stated = extract_facts(parsed)
         if progress:
             progress(
                 index,
@@ -254,7 +293,7 @@ def build_fixtures(sources_dir=SOURCES_DIR, progress=None):
             )
     if not parsed_texts:
         raise BuildError(f"no source texts (*.txt) in {sources_dir}")
-    _apply_facts(facts, records, build)
+    applied = _apply_facts([f for stated in facts.values() for f in stated], records, build)
     slugs = set()
     for path, parsed in parsed_texts:
         site = vocabulary.lookup(parsed.site_name.text) if parsed.site_name else None
@@ -273,6 +312,7 @@ def build_fixtures(sources_dir=SOURCES_DIR, progress=None):
         build.records[Citation] += bundle.citations
         build.records[DocumentExcerpt] += bundle.excerpts
         build.records[Statement] += bundle.statements
+        build.records[Claim] += _claims(facts[path], applied, bundle.article, records)
         build.m2m[(Article, bundle.article.identifier)] = bundle.about
     _number(build)
     return build

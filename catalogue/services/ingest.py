@@ -16,10 +16,11 @@ from simple_history.utils import bulk_create_with_history
 
 from .. import record_types
 from ..ingest import Entry, ParseError, Vocabulary, decode_source, parse_text
-from ..ingest.facts import TRANSLATION, topic_statements
+from ..ingest.facts import TRANSLATION, extract_facts, topic_statements
 from ..models import (
     Article,
     Citation,
+    Claim,
     Document,
     DocumentExcerpt,
     Mention,
@@ -31,6 +32,7 @@ from ..models import (
     sha256_text,
 )
 from ..models.base import IDENTIFIER_RE
+from .claims import candidate_from_parsed, claim_from_fact
 from .records import record_create
 
 ABOUT_FIELD = {
@@ -246,6 +248,10 @@ class IngestOutcome:
     created: bool
     mentions: int = 0
     citations: int = 0
+    claims: int = 0
+    candidates: int = 0
+    warnings: list = field(default_factory=list)
+    same_as_path: str = ""  # an earlier path of this run with the same text
 
 
 def catalogue_vocabulary():
@@ -263,9 +269,10 @@ def catalogue_vocabulary():
     return Vocabulary(entries)
 
 
-def _records_for(keys_by_kind):
+def _records_for(keys):
+    """The catalogued records with these identifiers, by identifier."""
     records = {}
-    for kind, keys in keys_by_kind.items():
+    for kind in ("person", "organisation", "place", "document"):
         for record in record_types.by_name(kind).model.objects.filter(identifier__in=keys):
             records[record.identifier] = record
     return records
@@ -324,13 +331,20 @@ def _write_drafts(parsed_files, vocabulary):
     outcomes, planned, problems = [], {}, []
     for path, parsed in parsed_files:
         sha = sha256_text(parsed.source)
-        existing = Article.objects.filter(source_sha256=sha).first() or planned.get(sha)
+        if sha in planned:
+            # The same text given twice (under two names): ingested once.
+            first = planned[sha]
+            outcomes.append(
+                IngestOutcome(path, first.bundle.article, created=False, same_as_path=first.path)
+            )
+            continue
+        existing = Article.objects.filter(source_sha256=sha).first()
         if existing is not None:
             outcomes.append(IngestOutcome(path, existing, created=False))
             continue
         identifier = article_identifier(path, sha)
         clash = Article.objects.filter(identifier=identifier).exists() or any(
-            b.article.identifier == identifier for b in planned.values()
+            p.bundle.article.identifier == identifier for p in planned.values()
         )
         if clash:
             problems.append(
@@ -341,38 +355,74 @@ def _write_drafts(parsed_files, vocabulary):
                 )
             )
             continue
-        keys = {}
-        for mention in parsed.mentions:
-            keys.setdefault(mention.kind, set()).add(mention.key)
-        bundle = article_bundle(
-            parsed,
-            filename=path,
-            records=_records_for(keys),
-            publisher=_publisher(parsed, vocabulary),
-        )
-        bundle.article.identifier = identifier
-        # A draft must not change what readers see on published documents, so
-        # excerpts (a document's known text) and statements wait for an archivist.
-        bundle.excerpts, bundle.statements = [], []
-        planned[sha] = bundle
-        outcomes.append(
-            IngestOutcome(
-                path,
-                bundle.article,
-                created=True,
-                mentions=len(bundle.mentions),
-                citations=len(bundle.citations),
-            )
-        )
+        planned[sha] = plan = _plan_draft(path, parsed, vocabulary)
+        plan.bundle.article.identifier = identifier
+        outcomes.append(plan.outcome)
     if problems:
         raise IngestRefused(problems)
-    for bundle in planned.values():
-        # A draft, with what it is about, in one save: one version, one history row.
-        record_create(record=bundle.article, many=bundle.about)
-        for mention in bundle.mentions:
-            mention.article = bundle.article
-        for citation in bundle.citations:
-            citation.citing_article = bundle.article
-        bulk_create_with_history(bundle.mentions, Mention)
-        bulk_create_with_history(bundle.citations, Citation)
+    for plan in planned.values():
+        _save_draft(plan)
     return outcomes
+
+
+@dataclass
+class DraftPlan:
+    path: str
+    bundle: ArticleBundle
+    records: dict  # identifier -> catalogued record the text names
+    facts: list  # the parser's facts about records or candidates
+    candidates: list  # the parser's candidates
+    outcome: IngestOutcome = None
+
+
+def _plan_draft(path, parsed, vocabulary):
+    facts = extract_facts(parsed)
+    keys = {m.key for m in parsed.mentions}
+    keys |= {f.subject for f in facts} | {f.value for f in facts}
+    records = _records_for(keys & set(vocabulary.entries))
+    bundle = article_bundle(
+        parsed,
+        filename=path,
+        records=records,
+        publisher=_publisher(parsed, vocabulary),
+    )
+    bundle.article.parse_warnings = list(parsed.warnings)
+    # A draft must not change what readers see on published documents, so
+    # excerpts (a document's known text) and statements wait for an archivist;
+    # the facts become proposed claims, applied only when accepted.
+    bundle.excerpts, bundle.statements = [], []
+    plan = DraftPlan(path, bundle, records, facts, list(parsed.candidates))
+    plan.outcome = IngestOutcome(
+        path,
+        bundle.article,
+        created=True,
+        mentions=len(bundle.mentions),
+        citations=len(bundle.citations),
+        warnings=list(parsed.warnings),
+    )
+    return plan
+
+
+def _save_draft(plan):
+    article = plan.bundle.article
+    # A draft, with what it is about, in one save: one version, one history row.
+    record_create(record=article, many=plan.bundle.about)
+    for mention in plan.bundle.mentions:
+        mention.article = article
+    for citation in plan.bundle.citations:
+        citation.citing_article = article
+    bulk_create_with_history(plan.bundle.mentions, Mention)
+    bulk_create_with_history(plan.bundle.citations, Citation)
+    candidates = {}
+    for parsed_candidate in plan.candidates:
+        if parsed_candidate.key not in candidates:
+            candidate = candidate_from_parsed(parsed_candidate, article=article)
+            candidate.save()
+            candidates[candidate.key] = candidate
+    claims = [
+        claim_from_fact(fact, article=article, records=plan.records, candidates=candidates)
+        for fact in plan.facts
+    ]
+    claims = [claim for claim in claims if claim is not None]
+    bulk_create_with_history(claims, Claim)
+    plan.outcome.claims, plan.outcome.candidates = len(claims), len(candidates)

@@ -6,7 +6,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from catalogue.models import Article, Document, DocumentRelation, Organisation, Person, Place
-from catalogue.selectors import authorities, reading
+from catalogue.selectors import authorities, evidence, reading
+from catalogue.selectors.topics import topic_label
 
 from .common import CITATION_FORMATS, citation_text, record_context
 
@@ -26,16 +27,23 @@ def _statements_by_topic(statements):
     for statement in statements:
         by_article = topics.setdefault(statement.topic, {})
         by_article.setdefault(statement.article_id, (statement.article, []))[1].append(statement)
-    return [(topic.replace("-", " "), list(sources.values())) for topic, sources in topics.items()]
+    return [(topic_label(topic), list(sources.values())) for topic, sources in topics.items()]
 
 
 def document_detail(request, slug):
-    document = get_object_or_404(Document.objects.detail_for(request.user), slug=slug)
+    document = get_object_or_404(
+        Document.objects.detail_for(request.user).prefetch_related(
+            evidence.evidence_prefetch(request.user)
+        ),
+        slug=slug,
+    )
+    sources = evidence.document_evidence(document)
     related = [(r.get_kind_display(), r.target) for r in document.relations_out.all()]
     related += [(INVERSE_RELATION[r.kind], r.source) for r in document.relations_in.all()]
     context = record_context(request, document)
     context.update(
-        agents=document.agents.all(),
+        agents=evidence.agents_with_evidence(document.agents.all(), sources),
+        evidence=sources,
         excerpts=document.excerpts.all(),
         images=[image for image in document.images.all() if image.thumbnail],
         cited_by=document.cited_by.all(),
@@ -55,6 +63,7 @@ def article_detail(request, slug):
         quotations=[c for c in article.citations.all() if c.quoted_text],
         about=article.about_documents.all(),
         authors=article.authors.all(),
+        passages=evidence.article_passages(article, request.user),
     )
     return render(request, "catalogue/article_detail.html", context)
 

@@ -20,7 +20,8 @@ def test_kind_filters_documents(seeded, anon):
 
 
 def test_date_range_overlaps_earliest_and_latest(seeded, anon):
-    assert ids(anon, "documents", date_to="1955") == ["doc-treaty-of-peace-with-japan-1951"]
+    # Nothing before 1956: the treaty's only dating sentence is negated, so it is undated.
+    assert ids(anon, "documents", date_to="1955") == []
     assert set(ids(anon, "documents", date_from="1956-10-20")) == {"doc-nyt-1956-10-20-texts"}
     assert set(ids(anon, "documents", date_from="1956-10", date_to="1956-10-19")) == {
         "doc-joint-declaration-1956",
@@ -61,8 +62,9 @@ def test_search_filters_and_ordering_combine(seeded, anon):
 
 def test_ordering_by_date_and_title_both_ways(seeded, anon):
     newest = ids(anon, "documents", ordering="-date")
-    assert newest[0] == "doc-nyt-1956-10-20-texts"
-    assert newest[-1] == "doc-treaty-of-peace-with-japan-1951"
+    dated = [i for i in newest if i != "doc-treaty-of-peace-with-japan-1951"]  # undated
+    assert dated[0] == "doc-nyt-1956-10-20-texts"
+    assert dated.index("doc-nyt-1956-10-20-texts") < dated.index("doc-joint-declaration-1956")
     names = [r["name"] for r in anon.get("/api/places/", {"ordering": "-name"}).json()["results"]]
     assert names == sorted(names, reverse=True)
 

@@ -49,11 +49,15 @@ def test_the_protocol_the_treaty_and_the_newspaper_text_are_catalogued():
         "Moscow",
     )
     treaty = document("doc-treaty-of-peace-with-japan-1951")
+    # The only sentence dating it is negated ("The Soviet Union did not sign the Treaty
+    # of Peace with Japan in 1951"): it proposes a negated claim, never a date.
     assert (treaty.title, treaty.kind, treaty.date_edtf) == (
         "Treaty of Peace with Japan",
         "treaty",
-        "1951",
+        "",
     )
+    [negated] = treaty.claims.all()
+    assert (negated.kind, negated.negated, negated.state) == ("party", True, "proposed")
     newspaper = document("doc-nyt-1956-10-20-texts")
     assert (newspaper.kind, newspaper.date_written) == ("newspaper-text", "October 20, 1956")
     assert [(a.agent.name, a.role) for a in newspaper.agents.filter(role="publisher")] == [

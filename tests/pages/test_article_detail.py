@@ -5,7 +5,14 @@ import re
 import pytest
 
 from catalogue.models import Citation
-from tests.factories import make_article, make_citation, make_document, make_mention, make_person
+from tests.factories import (
+    make_article,
+    make_citation,
+    make_claim,
+    make_document,
+    make_mention,
+    make_person,
+)
 
 pytestmark = pytest.mark.django_db
 WIKI = "/articles/soviet-japanese-joint-declaration-of-1956/"
@@ -34,6 +41,12 @@ def test_footnote_markers_link_to_the_reference_and_its_cited_document(seeded, c
     assert '<li id="note-1" value="1">' in notes
     assert "New York Times, page 2, October 20, 1956" in notes
     assert 'Catalogued as <a href="/documents/texts-of-soviet-japanese-statements' in notes
+    # The newspaper page is not "catalogued as" the declaration it prints.
+    assert 'Catalogued as <a href="/documents/soviet-japanese-joint-declaration' not in notes
+    assert (
+        'Cited for a quotation from <a href="/documents/soviet-japanese-joint-declaration-of-1956/"'
+        in notes
+    )
 
 
 def test_verbatim_source_and_checksum_are_shown(seeded, client):
@@ -62,10 +75,15 @@ def test_article_page_query_count_is_constant(client, django_assert_num_queries,
             kind=Citation.Kind.REFERENCE,
         )
         article.authors.add(person)
+        signed = make_document()
+        make_claim(article, signed, kind="signatory", value=person.identifier, words=marker)
     # The article (publisher joined); authors; about documents; mentions with
-    # their records; citations with their documents.
-    with django_assert_num_queries(5):
+    # their records; citations with their documents; accepted claims with their records.
+    with django_assert_num_queries(6):
         response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert html.count('class="mention"') == links
+    # Every claim here comes from the article's one line of text: one passage, all claims.
+    assert html.count('<li id="evidence-') == 1
+    assert html.count(": signatory ") == links
     assert html.count('class="footnote-ref"') == links

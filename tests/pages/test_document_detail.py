@@ -7,6 +7,7 @@ from tests.factories import (
     make_agent,
     make_article,
     make_citation,
+    make_claim,
     make_document,
     make_organisation,
     make_person,
@@ -53,9 +54,12 @@ def test_relations_read_from_the_other_side(seeded, client):
 def test_document_page_query_count_is_constant(client, django_assert_num_queries, links):
     document = make_document(title="The declaration")
     for n in range(links):
-        make_agent(document, person=make_person())
+        person = make_person()
+        make_agent(document, person=person)
         make_agent(document, organisation=make_organisation())
-        article = make_article(source_text=f"Text {n} quoting the declaration.")
+        article = make_article(source_text=f"Text {n} quoting the declaration, signed by X.")
+        make_claim(article, document, kind="signatory", value=person.identifier, words="X")
+        make_claim(article, document, kind="date", value="1956-10-19", words="Text")
         make_citation(article, document, quoted_text="quoting", locator=f"page {n}")
         DocumentExcerpt.objects.create(document=document, text=f"Words {n}", source_article=article)
         Statement.objects.create(
@@ -70,7 +74,17 @@ def test_document_page_query_count_is_constant(client, django_assert_num_queries
             source=document, target=make_document(), kind=DocumentRelation.Kind.REFERS_TO
         )
     # The document (place joined); agents; excerpts; relations out; relations in;
-    # cited by; statements; images.
-    with django_assert_num_queries(8):
+    # cited by; statements; images; accepted claims with their articles (the markers).
+    with django_assert_num_queries(9):
         response = client.get(document.get_absolute_url())
-    assert response.content.decode().count('class="statement"') == links
+    html = response.content.decode()
+    assert html.count('class="statement"') == links
+    # A marker after the date and after each signatory for every article stating it.
+    assert html.count('class="evidence"') == 2 * links
+
+
+def test_topic_headings_use_the_authority_file_label(seeded, client):
+    html = client.get(DECLARATION).content.decode()
+    section = html[html.index('id="statements"') : html.index('id="cited-by"')]
+    assert ">Kuril Islands</h3>" in section
+    assert "Kuril islands" not in section
