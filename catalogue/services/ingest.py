@@ -372,7 +372,7 @@ class DraftPlan:
     records: dict  # identifier -> catalogued record the text names
     facts: list  # the parser's facts about records or candidates
     candidates: list  # the parser's candidates
-    outcome: IngestOutcome = None
+    outcome: IngestOutcome | None = None
 
 
 def _plan_draft(path, parsed, vocabulary):

@@ -34,6 +34,19 @@ ROW_VALUES = {
     models.Mention: {"surface": "A", "start": 0, "end": 1},
     models.Statement: {"topic": "reparations", "text": "What it says.", "start": 0, "end": 1},
     models.PersonTitle: {"title": "Minister"},
+    # An accepted claim is what the pages show (a marker linking to its sentence).
+    models.Claim: {
+        "kind": models.Claim.Property.DATE,
+        "value": "1956",
+        "value_label": "1956",
+        "state": models.Decision.ACCEPTED,
+        "start": 0,
+        "end": 1,
+        "evidence_start": 0,
+        "evidence_end": 1,
+        "evidence": "Signed in 1956.",
+    },
+    models.Candidate: {"key": "candidate:person:a", "kind": "person", "name": "A", "spans": []},
 }
 _markers = itertools.count(1)
 
