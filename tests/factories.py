@@ -1,12 +1,17 @@
 """Small factories: each makes one valid record, overridable by keyword."""
 
+import io
 import itertools
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
 
 from catalogue.models import (
     Article,
     Citation,
     Document,
     DocumentAgent,
+    DocumentImage,
     Mention,
     Organisation,
     Person,
@@ -79,3 +84,25 @@ def make_mention(article, target, surface):
 def make_citation(article, document, **kw):
     kw.setdefault("kind", Citation.Kind.REFERENCE)
     return Citation.objects.create(citing_article=article, cited_document=document, **kw)
+
+
+def scan_file(size=(1300, 700), name="scan.jpg"):
+    """A JPEG upload with a pattern (so tiles differ from one another)."""
+    image = Image.new("RGB", size, (235, 225, 200))
+    draw = ImageDraw.Draw(image)
+    for x in range(0, size[0], 50):
+        draw.line([(x, 0), (x, size[1])], fill=(60, 40, 20), width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def make_scan(document, *, tiles=True, size=(1300, 700), **kw):
+    """A scan of `document`; with `tiles`, its IIIF tiles are made as the job would."""
+    from catalogue.iiif.tiles import make_tiles
+
+    kw.setdefault("order", document.images.count())
+    scan = DocumentImage.objects.create(document=document, image=scan_file(size), **kw)
+    if tiles:
+        make_tiles(scan)
+    return scan
