@@ -30,8 +30,10 @@ def excerpt_changed(sender, instance, **kwargs):
 
 
 def scan_deleted(sender, instance, **kwargs):
-    # Its IIIF tiles go too, once the deletion is committed.
-    transaction.on_commit(lambda: remove_tiles(instance.pk))
+    # Its IIIF tiles go too, once the deletion is committed (by then the
+    # instance's pk has been set to None, so it is read now).
+    image_id = instance.pk
+    transaction.on_commit(lambda: remove_tiles(image_id))
 
 
 def connect():
