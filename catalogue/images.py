@@ -222,11 +222,16 @@ def _display_copy(master, max_side):
     return display
 
 
-def jpeg_bytes(image):
-    """`image` as JPEG bytes that carry none of the master's metadata."""
+def jpeg_bytes(image, *, progressive=True):
+    """`image` as JPEG bytes that carry none of the master's metadata.
+
+    A progressive (and optimized) JPEG is encoded in several passes over the
+    whole picture's coefficients, held in memory: about as much again as the
+    decoded picture. `progressive=False` writes a baseline JPEG in one pass.
+    """
     image.info = {}  # nothing from the master's metadata travels on
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    image.save(buffer, "JPEG", quality=85, optimize=progressive, progressive=progressive)
     return buffer.getvalue()
 
 

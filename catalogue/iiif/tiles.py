@@ -131,7 +131,10 @@ def make_tiles(scan, storage=default_storage, progress=None):
             level = level.reduce(2)
         for region_size, crop in level_files(width, height, scale):
             picture = level if crop is None else level.crop(crop)
-            storage.save(tile_name(scan.pk, region_size), ContentFile(jpeg_bytes(picture)))
+            # Baseline JPEGs: a progressive one of the full-size picture would
+            # hold all its coefficients in memory while it is encoded.
+            data = jpeg_bytes(picture, progressive=False)
+            storage.save(tile_name(scan.pk, region_size), ContentFile(data))
         if progress:
             progress(done, len(factors))
     pyramid = Pyramid(width, height, factors)
