@@ -126,3 +126,10 @@ def test_a_scan_whose_tiles_are_not_made_yet_has_no_info_json(client):
 def test_cors_is_only_on_iiif_addresses(client, scan):
     assert "Access-Control-Allow-Origin" not in client.get(scan.document.get_absolute_url())
     assert "Access-Control-Allow-Origin" not in client.get("/api/documents/")
+
+
+def test_the_service_base_uri_redirects_to_its_info_json(client, scan):
+    response = client.get(f"/iiif/image/{scan.pk}")
+    assert response.status_code == 302
+    assert response["Location"] == f"/iiif/image/{scan.pk}/info.json"
+    assert response["Access-Control-Allow-Origin"] == "*"
