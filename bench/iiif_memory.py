@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from scan_memory import A4_600DPI, _status_mib, make_page
+from scan_memory import A4_600DPI, _status_mib, django_child, make_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,11 +31,7 @@ CASES = [
 
 def child(path, out):
     """Run in the child: make the tiles of one scan; print peaks in MiB."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive_site.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "true")
-    import django
-
-    django.setup()
+    django_child()
     from django.core.files import File
     from django.core.files.storage import FileSystemStorage
 
