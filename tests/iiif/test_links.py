@@ -37,6 +37,11 @@ def test_the_pages_json_ld_names_the_manifest_as_subject_of(client, document):
     assert "presentation/3/context.json" in data["subjectOf"]["encodingFormat"]
 
 
+def test_the_apis_json_ld_of_a_document_names_the_manifest(client, document):
+    url = f"/api/documents/{document.identifier}/?format=jsonld"
+    assert client.get(url).json()["subjectOf"]["url"] == _manifest_url(document)
+
+
 def test_without_javascript_the_page_shows_the_display_copy_and_a_full_size_link(client, document):
     scan = document.images.get()
     html = client.get(document.get_absolute_url()).content.decode()
