@@ -40,7 +40,7 @@ if [ ! -f "$npm_stamp" ]; then
 fi
 rm -rf static/vendor/openseadragon
 mkdir -p static/vendor/openseadragon
-cp node_modules/openseadragon/build/openseadragon/openseadragon.min.js static/vendor/openseadragon/
+cp node_modules/openseadragon/build/openseadragon/openseadragon.min.js{,.map} static/vendor/openseadragon/
 cp -r node_modules/openseadragon/build/openseadragon/images static/vendor/openseadragon/
 cp node_modules/openseadragon/LICENSE.txt static/vendor/openseadragon/
 if [ "${INSTALL_ONLY:-}" = 1 ]; then
