@@ -16,6 +16,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
     path("downloads/", include("catalogue.downloads.urls")),
+    path("iiif/", include("catalogue.iiif.urls")),
     path("api/", include("catalogue.api.urls")),
     path("", include("catalogue.urls")),
 ]

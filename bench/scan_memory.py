@@ -50,13 +50,19 @@ def make_page(path, size, mode, fmt):
     page.save(path, fmt, **options)
 
 
-def child(path):
-    """Run in the child: accept one scan as an upload does; print peaks in MiB."""
+def django_child():
+    """Set Django up in a bench child process; returns its resident-set baseline in MiB."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive_site.settings")
     os.environ.setdefault("DJANGO_DEBUG", "true")
     import django
 
     django.setup()
+    return _status_mib("VmHWM")
+
+
+def child(path):
+    """Run in the child: accept one scan as an upload does; print peaks in MiB."""
+    django_child()
     from django.core.files import File
 
     from catalogue import images

@@ -222,11 +222,41 @@ def _display_copy(master, max_side):
     return display
 
 
-def _jpeg(image, name):
+def jpeg_bytes(image, *, progressive=True):
+    """`image` as JPEG bytes that carry none of the master's metadata.
+
+    A progressive (and optimized) JPEG is encoded in several passes over the
+    whole picture's coefficients, held in memory: about as much again as the
+    decoded picture. `progressive=False` writes a baseline JPEG in one pass.
+    """
     image.info = {}  # nothing from the master's metadata travels on
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
-    return ContentFile(buffer.getvalue(), name=name)
+    image.save(buffer, "JPEG", quality=85, optimize=progressive, progressive=progressive)
+    return buffer.getvalue()
+
+
+def _jpeg(image, name):
+    return ContentFile(jpeg_bytes(image), name=name)
+
+
+def upright_full_size(file):
+    """The master decoded at full size, 8-bit, turned upright, without its metadata.
+
+    The IIIF tiles are cut from this (catalogue/iiif/tiles.py). A transposition
+    or flattening makes a new image and lets the decoded one go, so about one
+    full-size image is held at a time.
+    """
+    # Not closed by a `with`: closing would drop the decoded pixels we return,
+    # and copying them would double the memory. The file is the caller's.
+    with _bombs_refused():
+        master = _open(file)
+        orientation = master.getexif().get(ExifTags.Base.Orientation)
+        master.load()
+    image = _flatten(master)
+    if orientation in _UPRIGHT:
+        image = image.transpose(_UPRIGHT[orientation])
+    image.info = {}
+    return image
 
 
 def served_copies(file, stem):

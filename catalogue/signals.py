@@ -4,9 +4,11 @@ after sees the edit. Raw saves (loaddata, `manage.py seed`) are indexed too;
 `manage.py rebuild_search_index` is for writes that send no signal at all
 (bulk_create, QuerySet.update of text fields)."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from .models import Document, DocumentExcerpt
+from .iiif.tiles import remove_tiles
+from .models import Document, DocumentExcerpt, DocumentImage
 from .record_types import RECORD_TYPES, searchable
 from .search_backends.indexing import index_records, record_type_of, unindex
 
@@ -27,6 +29,13 @@ def excerpt_changed(sender, instance, **kwargs):
         index_records([document])
 
 
+def scan_deleted(sender, instance, **kwargs):
+    # Its IIIF tiles go too, once the deletion is committed (by then the
+    # instance's pk has been set to None, so it is read now).
+    image_id = instance.pk
+    transaction.on_commit(lambda: remove_tiles(image_id))
+
+
 def connect():
     for model in (record_type.model for record_type in searchable()):
         post_save.connect(record_saved, sender=model, dispatch_uid=f"search-save-{model.__name__}")
@@ -45,3 +54,5 @@ def connect():
     for model in (t.model for t in RECORD_TYPES if t.authority):
         pre_save.connect(names_before_save, sender=model, dispatch_uid=f"names-{model.__name__}")
         post_save.connect(relink_new_names, sender=model, dispatch_uid=f"relink-{model.__name__}")
+
+    post_delete.connect(scan_deleted, sender=DocumentImage, dispatch_uid="iiif-scan-delete")

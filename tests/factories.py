@@ -1,9 +1,12 @@
 """Small factories: each makes one valid record, overridable by keyword."""
 
 import datetime
+import io
 import itertools
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from catalogue.models import (
     Article,
@@ -13,6 +16,7 @@ from catalogue.models import (
     Decision,
     Document,
     DocumentAgent,
+    DocumentImage,
     Mention,
     Organisation,
     Person,
@@ -136,3 +140,25 @@ def make_candidate(article, name, *, kind=Candidate.Kind.PERSON, **kw):
     return Candidate.objects.create(
         article=article, kind=kind, name=name, spans=[[start, start + len(name)]], **kw
     )
+
+
+def scan_file(size=(1300, 700), name="scan.jpg"):
+    """A JPEG upload with a pattern (so tiles differ from one another)."""
+    image = Image.new("RGB", size, (235, 225, 200))
+    draw = ImageDraw.Draw(image)
+    for x in range(0, size[0], 50):
+        draw.line([(x, 0), (x, size[1])], fill=(60, 40, 20), width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def make_scan(document, *, tiles=True, size=(1300, 700), **kw):
+    """A scan of `document`; with `tiles`, its IIIF tiles are made as the job would."""
+    from catalogue.iiif.tiles import make_tiles
+
+    kw.setdefault("order", document.images.count())
+    scan = DocumentImage.objects.create(document=document, image=scan_file(size), **kw)
+    if tiles:
+        make_tiles(scan)
+    return scan

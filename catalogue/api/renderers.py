@@ -7,6 +7,9 @@ import json
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
 
 from catalogue import exports
+from catalogue.iiif.manifest import manifest_url as iiif_manifest_url
+from catalogue.iiif.manifest import tiled_images
+from catalogue.models import Document
 
 from .links import api_url, page_url
 
@@ -84,15 +87,21 @@ class JSONLDRenderer(ExportRenderer):
     format = "jsonld"
     openapi_schema = {"type": "object"}
 
-    def export(self, request, record):
+    def export(self, request, record, manifest_url=None):
         return exports.jsonld(
             record,
             page_url(request, record),
             api_url=api_url(request, record._meta.model_name, record.identifier),
+            manifest_url=manifest_url,
         )
 
     def one(self, request, record):
-        return self.export(request, record)
+        # A document's detail has its scans at hand (detail_for); a list does
+        # not, so only the detail names the IIIF manifest.
+        manifest_url = None
+        if isinstance(record, Document) and tiled_images(record):
+            manifest_url = iiif_manifest_url(request, record)
+        return self.export(request, record, manifest_url)
 
     def many(self, request, records):
         graph = []

@@ -12,8 +12,17 @@ def _schema_type(record):
     return TYPES[type(record)]
 
 
-def jsonld(record, url, api_url=None):
-    """A schema.org description (a dict) of any catalogue record."""
+# The IIIF manifest of a document's scans, as schema.org `subjectOf`: a work
+# about the record, in the media type the IIIF specifications give a manifest
+# (with its profile), as Linked Art's `subject_of` links a manifest to its object.
+IIIF_MANIFEST_FORMAT = (
+    'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
+)
+
+
+def jsonld(record, url, api_url=None, manifest_url=None):
+    """A schema.org description (a dict) of any catalogue record; `manifest_url`
+    is the IIIF manifest of a document's published scans, where it has one."""
     data = {
         "@context": "https://schema.org",
         "@type": _schema_type(record),
@@ -49,6 +58,13 @@ def jsonld(record, url, api_url=None):
             data["inLanguage"] = list(record.languages)
         if record.description:
             data["description"] = record.description
+        if manifest_url:
+            data["subjectOf"] = {
+                "@type": "CreativeWork",
+                "name": "IIIF manifest",
+                "url": manifest_url,
+                "encodingFormat": IIIF_MANIFEST_FORMAT,
+            }
     else:
         data["headline"] = record.title
         if record.site_name:

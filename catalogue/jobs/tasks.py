@@ -20,6 +20,19 @@ def import_records(job_id):
 
 
 @task()
+def make_scan_tiles(image_id):
+    """The IIIF tiles of one new scan (queued when its upload is committed)."""
+    from catalogue.iiif.tiles import make_tiles
+    from catalogue.models import DocumentImage
+
+    scan = DocumentImage.objects.filter(pk=image_id).first()
+    if scan is None:  # deleted before the worker got to it
+        return "The scan is gone; nothing to do."
+    pyramid = make_tiles(scan)
+    return f"Tiles made for scan {image_id}: {pyramid.width}x{pyramid.height} px."
+
+
+@task()
 def export_snapshot(job_id):
     from catalogue.downloads.snapshot import snapshot_build
 

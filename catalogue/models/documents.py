@@ -2,7 +2,7 @@
 relations to one another, excerpts of their text, and scans."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -293,6 +293,12 @@ def image_upload_to(instance, filename):
     return f"scans/{instance.document.identifier}/{filename}"
 
 
+def _queue_tiles(image_id):
+    from catalogue.jobs.tasks import make_scan_tiles
+
+    make_scan_tiles.enqueue(image_id)
+
+
 class DocumentImage(models.Model):
     """A scan of a document, with a thumbnail and a checksum for fixity."""
 
@@ -343,3 +349,7 @@ class DocumentImage(models.Model):
                 if file and file._committed:
                     file.storage.delete(file.name)
             raise
+        if new_files:
+            # The IIIF tiles take a while for a large scan: a worker makes them
+            # once the upload is committed (catalogue/iiif/tiles.py).
+            transaction.on_commit(lambda: _queue_tiles(self.pk))

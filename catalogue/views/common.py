@@ -51,8 +51,9 @@ def citation_text(request, record, fmt):
     return body, content_type, f"{record.identifier}.{extension}"
 
 
-def record_context(request, record):
-    """Context every detail page adds: cite block, downloads, JSON-LD, API link."""
+def record_context(request, record, manifest_url=None):
+    """Context every detail page adds: cite block, downloads, JSON-LD, API link
+    (and a document's IIIF manifest, named in its JSON-LD)."""
     url = stable_url(request, record)
     api = api_url(record)
     return {
@@ -61,7 +62,9 @@ def record_context(request, record):
         "api_url": api,
         "chicago": exports.chicago(record, url, timezone.localdate()),
         "citation_formats": [(fmt, spec[3]) for fmt, spec in CITATION_FORMATS.items()],
-        "jsonld": jsonld_script(exports.jsonld(record, url, request.build_absolute_uri(api))),
+        "jsonld": jsonld_script(
+            exports.jsonld(record, url, request.build_absolute_uri(api), manifest_url)
+        ),
         "record_type": record._meta.model_name,
     }
 

@@ -5,6 +5,8 @@ with a banner."""
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from catalogue.iiif import image as iiif_image
+from catalogue.iiif import manifest as iiif_manifest
 from catalogue.models import Article, Document, DocumentRelation, Organisation, Person, Place
 from catalogue.selectors import authorities, evidence, reading
 from catalogue.selectors.topics import topic_label
@@ -40,12 +42,19 @@ def document_detail(request, slug):
     sources = evidence.document_evidence(document)
     related = [(r.get_kind_display(), r.target) for r in document.relations_out.all()]
     related += [(INVERSE_RELATION[r.kind], r.source) for r in document.relations_in.all()]
-    context = record_context(request, document)
+    tiled = iiif_manifest.tiled_images(document)
+    manifest_url = iiif_manifest.manifest_url(request, document) if tiled else None
+    context = record_context(request, document, manifest_url)
+    images = [image for image in document.images.all() if image.thumbnail]
+    for image, _ in tiled:
+        image.full_size_url = iiif_image.full_image_url(request, image.pk)
     context.update(
         agents=evidence.agents_with_evidence(document.agents.all(), sources),
         evidence=sources,
         excerpts=document.excerpts.all(),
-        images=[image for image in document.images.all() if image.thumbnail],
+        images=images,
+        viewer_sources=[iiif_image.info_url(request, image.pk) for image, _ in tiled],
+        manifest_url=manifest_url,
         cited_by=document.cited_by.all(),
         related=related,
         statements=_statements_by_topic(document.statements.all()),

@@ -54,7 +54,20 @@ def site(record):
     return ["/", reverse("catalogue:timeline"), "/sitemap.xml", "/api/citations/"]
 
 
-SURFACES = [page, browse_list, search_page, api, site]
+def iiif(record):
+    """A document's IIIF manifest and its scans' info.json, where it has scans (the
+    no-draft test gives its documents one). Tiles are pictures: no text to leak."""
+    if not isinstance(record, Document):
+        return []
+    urls = []
+    for image_id in record.images.values_list("pk", flat=True):
+        urls.append(f"/iiif/image/{image_id}/info.json")
+    if urls:
+        urls.append(f"/iiif/documents/{record.identifier}/manifest.json")
+    return urls
+
+
+SURFACES = [page, browse_list, search_page, api, site, iiif]
 
 
 def urls_showing(record):

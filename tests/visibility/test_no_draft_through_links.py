@@ -18,8 +18,16 @@ from .surfaces import urls_showing
 
 pytestmark = pytest.mark.django_db
 
+
+def make_scanned_document(**kw):
+    """A document with a small tiled scan, so that its IIIF addresses are checked too."""
+    document = factories.make_document(**kw)
+    factories.make_scan(document, size=(40, 30))
+    return document
+
+
 MAKERS = {
-    "document": factories.make_document,
+    "document": make_scanned_document,
     "article": factories.make_article,
     "person": factories.make_person,
     "organisation": factories.make_organisation,

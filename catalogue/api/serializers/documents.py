@@ -4,6 +4,7 @@ excerpts, relations, citations, statements and scans."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from catalogue.iiif.manifest import manifest_url, tiled_images
 from catalogue.models import Document, Place
 
 from ..links import api_url, link
@@ -137,6 +138,9 @@ class DocumentDetailSerializer(DocumentSerializer):
     cited_by = CitedBySerializer(many=True, read_only=True)
     statements = StatementSerializer(many=True, read_only=True)
     images = ImageSerializer(many=True, read_only=True)
+    iiif_manifest = serializers.SerializerMethodField(
+        help_text="The IIIF Presentation 3.0 manifest of the scans; null without tiled scans."
+    )
 
     class Meta(DocumentSerializer.Meta):
         fields = (
@@ -149,4 +153,10 @@ class DocumentDetailSerializer(DocumentSerializer):
             "cited_by",
             "statements",
             "images",
+            "iiif_manifest",
         )
+
+    def get_iiif_manifest(self, document) -> str | None:
+        if not tiled_images(document):
+            return None
+        return manifest_url(self.context["request"], document)
