@@ -1,6 +1,9 @@
 """Small factories: each makes one valid record, overridable by keyword."""
 
+import datetime
 import itertools
+
+from django.utils import timezone
 
 from catalogue.models import (
     Article,
@@ -79,3 +82,22 @@ def make_mention(article, target, surface):
 def make_citation(article, document, **kw):
     kw.setdefault("kind", Citation.Kind.REFERENCE)
     return Citation.objects.create(citing_article=article, cited_document=document, **kw)
+
+
+def make_running_job(*, seconds_since_heartbeat=0, **kw):
+    """An import job a worker is running, 10 of 100 rows done."""
+    from catalogue.models import Job
+
+    beat = timezone.now() - datetime.timedelta(seconds=seconds_since_heartbeat)
+    kw.setdefault("title", "Import of big.csv into documents")
+    kw.setdefault("started_by", "archivist")
+    kw.setdefault("stage", "Importing big.csv")
+    return Job.objects.create(
+        kind=Job.Kind.IMPORT,
+        state=Job.State.RUNNING,
+        started_at=beat,
+        heartbeat_at=beat,
+        done=10,
+        total=100,
+        **kw,
+    )

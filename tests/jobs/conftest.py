@@ -130,14 +130,25 @@ def worker(queued_jobs):
         process.stop()
 
 
+def make_archivist(django_user_model, username="archivist"):
+    """Staff with an Archivist's rights on documents (view, add, change; no publish).
+    Given directly, not through the role's group: transactional tests elsewhere
+    flush the groups the data migration made."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(username, is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="catalogue",
+            codename__in=["view_document", "add_document", "change_document"],
+        )
+    )
+    return user
+
+
 @pytest.fixture
 def archivist(django_user_model):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("archivist", is_staff=True)
-    # The group comes from the data migration, as on a real install.
-    user.groups.add(Group.objects.get(name="Archivist"))
-    return user
+    return make_archivist(django_user_model)
 
 
 @pytest.fixture

@@ -1,37 +1,24 @@
 """The admin's Jobs page, the stale-job check, and jobs queued by command."""
 
-import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from catalogue.downloads.snapshot import snapshot_get
 from catalogue.models import Job
-from tests.factories import make_document
+from tests.factories import make_document, make_running_job
+
+from .conftest import make_archivist
 
 pytestmark = pytest.mark.django_db(databases=["default", "jobs"])
 
 
-def _running(seconds_since_heartbeat):
-    beat = timezone.now() - datetime.timedelta(seconds=seconds_since_heartbeat)
-    return Job.objects.create(
-        kind=Job.Kind.IMPORT,
-        title="Import of big.csv into documents",
-        started_by="archivist",
-        state=Job.State.RUNNING,
-        started_at=beat,
-        heartbeat_at=beat,
-        done=10,
-        total=100,
-    )
-
-
 def test_a_job_whose_worker_went_silent_is_shown_failed_with_the_reason(admin_client, settings):
     settings.JOB_HEARTBEAT_TIMEOUT = 60
-    silent, alive = _running(61), _running(5)
+    silent = make_running_job(seconds_since_heartbeat=61)
+    alive = make_running_job(seconds_since_heartbeat=5)
 
     page = admin_client.get(reverse("admin:catalogue_job_changelist")).content.decode()
 
@@ -44,7 +31,7 @@ def test_a_job_whose_worker_went_silent_is_shown_failed_with_the_reason(admin_cl
 
 
 def test_the_status_url_is_for_staff_only(client, django_user_model):
-    job = _running(0)
+    job = make_running_job()
     url = reverse("admin:catalogue_job_status", args=[job.pk])
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(django_user_model.objects.create_user("reader"))
@@ -55,7 +42,7 @@ def test_the_jobs_list_costs_the_same_few_queries_however_many_jobs(
     admin_client, django_assert_max_num_queries
 ):
     for _ in range(30):
-        _running(0)
+        make_running_job()
     # session, user, stale check, count, the page of jobs
     with django_assert_max_num_queries(6):
         admin_client.get(reverse("admin:catalogue_job_changelist"))
@@ -105,11 +92,7 @@ def test_an_editor_starts_a_snapshot_from_the_jobs_page_and_sees_its_outcome(cli
 
 
 def test_an_archivist_may_watch_jobs_but_not_start_them(client, django_user_model):
-    from django.contrib.auth.models import Group
-
-    archivist = django_user_model.objects.create_user("arch", is_staff=True)
-    archivist.groups.add(Group.objects.get(name="Archivist"))
-    client.force_login(archivist)
+    client.force_login(make_archivist(django_user_model))
     page = client.get(reverse("admin:catalogue_job_changelist"))
     assert page.status_code == 200 and "New download snapshot" not in page.content.decode()
     assert client.post(reverse("admin:catalogue_job_start"), {"job": "export"}).status_code == 403

@@ -14,7 +14,7 @@ from tests.factories import make_place
 from .conftest import HEARTBEAT_TIMEOUT, admin_import, documents_csv, job_state, wait_for
 
 # Transactional: the worker process must see what the test wrote. Serialized
-# rollback puts back the roles the data migration made, for the tests after.
+# rollback puts back the data migrations' rows (roles), for the tests after.
 pytestmark = pytest.mark.django_db(
     transaction=True, serialized_rollback=True, databases=["default", "jobs"]
 )
