@@ -8,6 +8,7 @@ from catalogue.models import Article, Citation, Mention, Statement
 
 from .filters import DecadeFilter
 from .forms import VersionedRecordForm
+from .ingest import IngestUploadMixin
 from .mixins import RecordAdmin
 from .resources import ArticleResource
 
@@ -68,8 +69,9 @@ class ArticleForm(VersionedRecordForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(RecordAdmin):
+class ArticleAdmin(IngestUploadMixin, RecordAdmin):
     form = ArticleForm
+    import_export_change_list_template = "admin/catalogue/article/change_list.html"
     resource_classes = [ArticleResource]
     list_display = ["title", "identifier", "publisher", "date", "status", "last_changed"]
     list_select_related = ["publisher"]

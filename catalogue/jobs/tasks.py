@@ -20,6 +20,13 @@ def import_records(job_id):
 
 
 @task()
+def ingest_texts(job_id):
+    from .ingest import run_ingest
+
+    return job_run(job_id, run_ingest)
+
+
+@task()
 def export_snapshot(job_id):
     from catalogue.downloads.snapshot import snapshot_build
 
