@@ -10,15 +10,17 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from catalogue.ingest.source import MAX_BYTES
 from catalogue.jobs import tasks
 from catalogue.jobs.admin import job_message
 from catalogue.jobs.ingest import ingest_input
 from catalogue.jobs.runner import job_start
 from catalogue.models import Job
 
-# A scraped page is tens of kilobytes; these bounds keep one upload (held in
-# the job's row until a worker reads it) far from the database's limits.
-MAX_FILE_BYTES = 2 * 1024 * 1024
+# One file may be as large as the parser takes; the whole upload is held in
+# the job's row until a worker reads it, so it is bounded too.
+MAX_FILE_BYTES = MAX_BYTES
+MAX_TOTAL_BYTES = 20 * 1024 * 1024
 MAX_FILES = 50
 
 
@@ -38,8 +40,9 @@ class MultipleFileField(forms.FileField):
 class IngestUploadForm(forms.Form):
     texts = MultipleFileField(
         label="Text files",
-        help_text=f"Plain text (.txt, UTF-8), up to {MAX_FILES} files of "
-        f"{MAX_FILE_BYTES // (1024 * 1024)} MB each.",
+        help_text=f"Plain text (.txt, UTF-8), up to {MAX_FILES} files of at most "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MB each, {MAX_TOTAL_BYTES // (1024 * 1024)} MB "
+        "in all.",
         widget=MultipleFileInput(attrs={"accept": ".txt,text/plain"}),
     )
 
@@ -47,6 +50,10 @@ class IngestUploadForm(forms.Form):
         uploads = self.cleaned_data["texts"]
         if len(uploads) > MAX_FILES:
             raise forms.ValidationError(f"At most {MAX_FILES} files at a time.")
+        if sum(upload.size for upload in uploads) > MAX_TOTAL_BYTES:
+            raise forms.ValidationError(
+                f"At most {MAX_TOTAL_BYTES // (1024 * 1024)} MB at a time; ingest the rest next."
+            )
         names = [Path(upload.name).name for upload in uploads]
         problems = [
             f"{name}: only .txt files are ingested."

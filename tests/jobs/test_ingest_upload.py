@@ -119,6 +119,15 @@ def test_a_text_over_the_size_limit_is_refused(archivist_client, monkeypatch):
     assert not Job.objects.exists()
 
 
+def test_an_upload_over_the_total_limit_is_refused(archivist_client, monkeypatch):
+    monkeypatch.setattr("catalogue.admin.ingest.MAX_TOTAL_BYTES", 15)
+
+    response = ingest(archivist_client, [upload("a.txt", b"x" * 8), upload("b.txt", b"y" * 8)])
+
+    assert "at a time; ingest the rest next." in response.content.decode()
+    assert not Job.objects.exists()
+
+
 def test_the_articles_list_offers_ingest_to_those_who_may_add_articles(
     client, archivist_client, django_user_model
 ):
