@@ -14,6 +14,8 @@ from .search_backends.indexing import index_records, record_type_of, unindex
 
 
 def record_saved(sender, instance, **kwargs):
+    if getattr(instance, "_skip_search_index", False):
+        return  # an import preview's save, rolled back anyway (admin/resources.py)
     index_records([instance])
 
 

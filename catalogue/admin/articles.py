@@ -9,6 +9,7 @@ from catalogue.models import Article, Citation, Mention, Statement
 from .claims import ClaimReviewMixin
 from .filters import DecadeFilter
 from .forms import VersionedRecordForm
+from .ingest import IngestUploadMixin
 from .mixins import RecordAdmin
 from .resources import ArticleResource
 
@@ -69,8 +70,9 @@ class ArticleForm(VersionedRecordForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(ClaimReviewMixin, RecordAdmin):
+class ArticleAdmin(ClaimReviewMixin, IngestUploadMixin, RecordAdmin):
     form = ArticleForm
+    import_export_change_list_template = "admin/catalogue/article/change_list.html"
     resource_classes = [ArticleResource]
     list_display = ["title", "identifier", "publisher", "date", "status", "last_changed"]
     list_select_related = ["publisher"]

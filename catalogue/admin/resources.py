@@ -16,6 +16,7 @@ import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV
+from import_export.instance_loaders import ModelInstanceLoader
 from import_export.results import Result
 
 from catalogue.exports.csv import escape_formula, unescape_formula
@@ -106,6 +107,38 @@ class IdentifierListWidget(widgets.ManyToManyWidget):
         return found
 
 
+class PrefetchedInstanceLoader(ModelInstanceLoader):
+    """The file's existing records in a few queries (batches of identifiers)
+    instead of one query per row: the lookups were a tenth of a row's time.
+
+    Each prefetched record is handed out once; an identifier met again later
+    in the same file is looked up in the database as before, so a row sees
+    what the rows above it wrote (as with the plain loader).
+    """
+
+    BATCH = 500  # well under SQLite's and PostgreSQL's limits on query parameters
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        self.field = resource.fields[resource.get_import_id_fields()[0]]
+        self.unseen, self.waiting = set(), {}
+        if dataset is None or self.field.column_name not in (dataset.headers or ()):
+            return  # no identifier column: import_instance reports it per row
+        wanted = sorted({self.field.clean(row) for row in dataset.dict} - {None, ""})
+        self.unseen = set(wanted)
+        for start in range(0, len(wanted), self.BATCH):
+            batch = wanted[start : start + self.BATCH]
+            for record in self.get_queryset().filter(**{f"{self.field.attribute}__in": batch}):
+                self.waiting[getattr(record, self.field.attribute)] = record
+
+    def get_instance(self, row):
+        key = self.field.clean(row)
+        if key not in self.unseen:
+            return super().get_instance(row)  # met before in this file, or no identifier
+        self.unseen.discard(key)
+        return self.waiting.pop(key, None)
+
+
 def link(name, model):
     return fields.Field(attribute=name, column_name=name, widget=IdentifierWidget(model))
 
@@ -133,6 +166,7 @@ class RecordResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
         skip_html_diff = False
+        instance_loader_class = PrefetchedInstanceLoader
 
     def get_result_class(self):
         return ImportResult
@@ -142,6 +176,7 @@ class RecordResource(resources.ModelResource):
         # whole file back, as an error in any row already does.
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
+        self._dry_run = dry_run
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
 
     def import_instance(self, instance, row, **kwargs):
@@ -203,6 +238,13 @@ class RecordResource(resources.ModelResource):
         # django-import-export's own hooks run around the save as they would in
         # its save_instance (the background import names the user in one).
         self.before_save_instance(instance, row, **kwargs)
+
+        if getattr(self, "_dry_run", False):
+            # A preview is rolled back: its history rows and search entries
+            # would be thrown away unread, and they were a third of its time.
+            # The record itself is still written, so the database checks it.
+            instance.skip_history_when_saving = True
+            instance._skip_search_index = True
 
         # import_instance has checked every link already.
         many = self._many(row, errors={})

@@ -33,6 +33,13 @@ def make_scan_tiles(image_id):
 
 
 @task()
+def ingest_texts(job_id):
+    from .ingest import run_ingest
+
+    return job_run(job_id, run_ingest)
+
+
+@task()
 def export_snapshot(job_id):
     from catalogue.downloads.snapshot import snapshot_build
 

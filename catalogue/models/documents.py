@@ -160,8 +160,11 @@ class Document(DatedRecord, CatalogueRecord):
         return reverse("catalogue:document-detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
+        adding = self._state.adding
         super().save(*args, **kwargs)
-        # A new or corrected transcription may confirm (or refute) quotations
+        if adding:
+            return  # nothing can cite a document before it exists
+        # A corrected transcription may confirm (or refute) quotations
         # that cite this document, so check them again.
         for citation in self.cited_by.exclude(quoted_text=""):
             found = citation.check_quote()

@@ -66,6 +66,7 @@ class Job(models.Model):
 
     class Kind(models.TextChoices):
         IMPORT = "import", "Import"
+        INGEST = "ingest", "Ingest of texts"
         EXPORT = "export", "Download snapshot"
         SEARCH_REBUILD = "search_rebuild", "Search index rebuild"
         FIXITY = "fixity", "Fixity check"
