@@ -143,12 +143,23 @@ def record_list(
     except BadCursor:
         raise BadListing({cursor_name: [BROKEN_CURSOR]}) from None
 
+    # Filters beside the words: the matches must be intersected with what they
+    # leave. Without any, every match is a listed record already (both sides
+    # ask the type's visible_to), and a common word's thousands of ids are not
+    # sent back to the database.
+    narrowed = any(
+        value not in (None, "", []) for name, value in data.items() if name not in ("q", "ordering")
+    )
     if words:
         matches = matching_pks(words, model=model, user=user)
-        filtered = filtered.filter(pk__in=matches)
+        if narrowed or sort != RELEVANCE:
+            filtered = filtered.filter(pk__in=matches)
     if sort == RELEVANCE:
-        kept = set(filtered.order_by().values_list("pk", flat=True))
-        ranked = [pk for pk in matches if pk in kept]
+        if narrowed:
+            kept = set(filtered.order_by().values_list("pk", flat=True))
+            ranked = [pk for pk in matches if pk in kept]
+        else:
+            ranked = matches
         count, capped = len(ranked), len(ranked) >= COUNT_CAP
         result = _ranked_page(filtered, ranked, position, size)
     else:
