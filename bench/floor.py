@@ -15,6 +15,8 @@ import sqlite3
 import threading
 from urllib.parse import parse_qs
 
+from bench.sql import PARTIES
+
 FIELDS = """d.id, d.identifier, d.slug, d.status, d.version, d.title, d.other_titles, d.kind,
        d.date_written, d.date_edtf, d.date_earliest, d.date_latest, d.languages,
        d.description, d.created, d.modified, p.identifier, p.name"""
@@ -23,15 +25,6 @@ ORDER = "ORDER BY d.date_earliest ASC NULLS LAST, d.title ASC, d.id ASC"
 # The row after (date, title, id), nulls last, as the API's keyset reads it.
 AFTER = """AND (d.date_earliest > ? OR d.date_earliest IS NULL
      OR (d.date_earliest = ? AND (d.title > ? OR (d.title = ? AND d.id > ?))))"""
-PARTIES = """
-SELECT a.document_id, a.role, pe.identifier, pe.name, o.identifier, o.name
-FROM catalogue_documentagent a
-LEFT JOIN catalogue_person pe ON pe.id = a.person_id
-LEFT JOIN catalogue_organisation o ON o.id = a.organisation_id
-WHERE a.document_id IN ({ids})
-  AND (pe.id IS NULL OR pe.status = 'published') AND (o.id IS NULL OR o.status = 'published')
-ORDER BY a."order", a.id
-"""
 # The best 50 matches by bm25 with the project's column weights.
 SEARCH = f"""
 SELECT {FIELDS} FROM catalogue_searchentry_fts f
@@ -76,7 +69,7 @@ def _record(row, parties):
         "place": link("places", row[16], row[17]),
         "parties": [
             {"role": role, "person": link("people", pi, pn), "organisation": link("orgs", oi, on)}
-            for role, pi, pn, oi, on in parties.get(row[0], [])
+            for role, _note, pi, pn, oi, on in parties.get(row[0], [])
         ],
     }
 

@@ -38,6 +38,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from run import progress
 from serving import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,15 +68,6 @@ BUDGETS = {
 }
 THROUGHPUT = ("api list", "api detail", "api search, rare term")
 THROUGHPUT_BUDGET = 1.5  # at least this many times Datasette's requests/s
-
-
-def progress(label, done, total):
-    width = 30
-    filled = int(width * done / total) if total else width
-    sys.stderr.write(f"\r{label:<40} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
 
 
 def fetch(port, url, headers=None):
