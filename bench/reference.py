@@ -15,6 +15,8 @@ django.setup()
 
 from django.db import close_old_connections, connection  # noqa: E402
 
+from bench.sql import PARTIES  # noqa: E402
+
 PAGE = """
 SELECT d.id, d.identifier, d.slug, d.status, d.version, d.title, d.other_titles, d.kind,
        d.date_written, d.date_edtf, d.date_earliest, d.date_latest, d.languages,
@@ -28,15 +30,6 @@ COUNT = (
     "SELECT COUNT(*) FROM (SELECT 1 FROM catalogue_document "
     "WHERE status = 'published' LIMIT 10001) t"
 )
-PARTIES = """
-SELECT a.document_id, a.role, a.note, pe.identifier, pe.name, o.identifier, o.name
-FROM catalogue_documentagent a
-LEFT JOIN catalogue_person pe ON pe.id = a.person_id
-LEFT JOIN catalogue_organisation o ON o.id = a.organisation_id
-WHERE a.document_id IN ({ids})
-  AND (pe.id IS NULL OR pe.status = 'published') AND (o.id IS NULL OR o.status = 'published')
-ORDER BY a."order", a.id
-"""
 
 
 def _iso(value):

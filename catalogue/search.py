@@ -212,15 +212,9 @@ def matching_pks(query: str, *, model, user=None) -> list[int]:
         return []
     backend = get_backend()
     count = backend.counts(parsed, user, types=[record_type])[record_type]
-    rows = backend.hits(
-        parsed,
-        user,
-        [record_type],
-        ranked=count <= rank_limit(),
-        limit=MATCHING_PKS_LIMIT,
-        offset=0,
+    return backend.matching_ids(
+        parsed, user, record_type, ranked=count <= rank_limit(), limit=MATCHING_PKS_LIMIT
     )
-    return [row[2] for row in rows]
 
 
 def explain(query: str, *, user=None, types: Iterable[str] | None = None) -> str:

@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from .iiif.tiles import remove_tiles
-from .models import Document, DocumentExcerpt, DocumentImage
-from .record_types import RECORD_TYPES, searchable
+from .models import Document, DocumentAgent, DocumentExcerpt, DocumentImage
+from .record_types import RECORD_TYPES, searchable, with_pages
 from .search_backends.indexing import index_records, record_type_of, unindex
+from .selectors import facet_cache
 
 
 def record_saved(sender, instance, **kwargs):
@@ -44,6 +45,10 @@ def connect():
         post_delete.connect(
             record_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}"
         )
+    # Facet counts group records and documents' parties: any write makes them stale.
+    for model in [record_type.model for record_type in with_pages()] + [DocumentAgent]:
+        for signal in (post_save, post_delete):
+            signal.connect(facet_cache.bump, sender=model, dispatch_uid=f"facets-{model.__name__}")
     post_save.connect(excerpt_changed, sender=DocumentExcerpt, dispatch_uid="search-excerpt-save")
     post_delete.connect(
         excerpt_changed, sender=DocumentExcerpt, dispatch_uid="search-excerpt-delete"

@@ -34,6 +34,13 @@ class AuthorityRecord(CatalogueRecord):
     class Meta:
         abstract = True
         ordering = ["sort_name", "pk"]
+        # The two sorts of an authority list (by name, by last change), as Document's.
+        indexes = [
+            models.Index(fields=["status", "sort_name", "id"], name="%(class)s_by_name"),
+            models.Index(
+                fields=["status", "modified", "sort_name", "id"], name="%(class)s_by_modified"
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -138,7 +138,17 @@ class Document(DatedRecord, CatalogueRecord):
     class Meta:
         ordering = ["date_earliest", "title", "pk"]
         permissions = [("publish_document", "Can publish and unpublish documents")]
-        indexes = [models.Index(fields=["status", "date_earliest"])]
+        # Every sort the pages and the API offer (catalogue/record_types.py), on
+        # the published rows readers list, with the tie-breaks: a page is a range
+        # read of one index however deep it is. `created` is "recently added".
+        indexes = [
+            models.Index(
+                fields=["status", "date_earliest", "title", "id"], name="document_by_date"
+            ),
+            models.Index(fields=["status", "title", "id"], name="document_by_title"),
+            models.Index(fields=["status", "modified", "title", "id"], name="document_by_modified"),
+            models.Index(fields=["status", "created", "id"], name="document_by_created"),
+        ]
 
     def __str__(self):
         return self.title

@@ -14,6 +14,8 @@ from django.db.models.functions import ExtractYear
 from catalogue.models import DocumentAgent, Organisation, Person, Place
 
 TOP_NAMES = 10
+# The filters that have a facet, when the record type's FilterSet declares them.
+FACET_FILTERS = ("kind", "decade", "year", "person", "organisation", "place")
 # A span longer than this is counted in its first and last decades only: a
 # mis-keyed "0001/9999" must not make thousands of empty facet rows.
 MAX_SPAN_YEARS = 300

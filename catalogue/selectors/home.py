@@ -3,16 +3,20 @@
 from catalogue.models import Article, Document
 from catalogue.record_types import with_pages
 
+from .listing import capped_count, count_display
+
 RECENT = 6
 
 
 def counts(user):
-    """[(browse page URL name, label, count)] per record type: one count query each."""
+    """[(browse page URL name, label, count as shown)] per record type: one query each,
+    counting up to COUNT_CAP as the browse pages do, so the home page costs the
+    same at any size."""
     return [
         (
             f"catalogue:{record_type.name}-list",
             record_type.label,
-            record_type.model.objects.visible_to(user).count(),
+            count_display(*capped_count(record_type.model.objects.visible_to(user))),
         )
         for record_type in with_pages()
     ]

@@ -6,7 +6,8 @@ From plain data (the query parameters and the user, no request) it validates
 through the record type's FilterSet, searches (best match first, paged by a
 keyset on the rank position), sorts by one of the type's declared sorts
 (catalogue/record_types.py), pages by keyset (catalogue/selectors/keyset.py),
-counts up to COUNT_CAP and, for pages, counts the facets. Building URLs from
+counts up to COUNT_CAP and, for pages, counts the facets (cached by filter
+state, selectors/facet_cache.py). Building URLs from
 the cursors is the caller's job.
 
 Parameters: `per_page` or `limit` (records a page, default 25, 1 to 100);
@@ -32,6 +33,7 @@ from django.http import QueryDict
 from catalogue.record_types import RecordType, by_model
 from catalogue.search import COUNT_CAP, matching_pks
 
+from .facet_cache import cached_facets
 from .facets import Facet, listing_facets
 from .keyset import BadCursor, Key, Position, Window, decode, page, window
 
@@ -75,7 +77,17 @@ class Listing:
 
     @property
     def count_display(self) -> str:
-        return f"{COUNT_CAP:,}+" if self.count_capped else f"{self.count:,}"
+        return count_display(self.count, self.count_capped)
+
+
+def capped_count(queryset: QuerySet) -> tuple[int, bool]:
+    """(rows up to COUNT_CAP, whether there are more): counting stops at the cap."""
+    counted = queryset.order_by()[: COUNT_CAP + 1].count()
+    return min(counted, COUNT_CAP), counted > COUNT_CAP
+
+
+def count_display(count: int, capped: bool) -> str:
+    return f"{COUNT_CAP:,}+" if capped else f"{count:,}"
 
 
 def _first(params: QueryDict, names: tuple[str, ...]) -> tuple[str, str]:
@@ -131,17 +143,27 @@ def record_list(
     except BadCursor:
         raise BadListing({cursor_name: [BROKEN_CURSOR]}) from None
 
+    # Filters beside the words: the matches must be intersected with what they
+    # leave. Without any, every match is a listed record already (both sides
+    # ask the type's visible_to), and a common word's thousands of ids are not
+    # sent back to the database.
+    narrowed = any(
+        value not in (None, "", []) for name, value in data.items() if name not in ("q", "ordering")
+    )
     if words:
         matches = matching_pks(words, model=model, user=user)
-        filtered = filtered.filter(pk__in=matches)
+        if narrowed or sort != RELEVANCE:
+            filtered = filtered.filter(pk__in=matches)
     if sort == RELEVANCE:
-        kept = set(filtered.order_by().values_list("pk", flat=True))
-        ranked = [pk for pk in matches if pk in kept]
+        if narrowed:
+            kept = set(filtered.order_by().values_list("pk", flat=True))
+            ranked = [pk for pk in matches if pk in kept]
+        else:
+            ranked = matches
         count, capped = len(ranked), len(ranked) >= COUNT_CAP
         result = _ranked_page(filtered, ranked, position, size)
     else:
-        counted = filtered.order_by()[: COUNT_CAP + 1].count()
-        count, capped = min(counted, COUNT_CAP), counted > COUNT_CAP
+        count, capped = capped_count(filtered)
         result = page(filtered, keys, position, size)
 
     choices = ([(RELEVANCE, RELEVANCE_LABEL)] if words else []) + record_type.sort_choices()
@@ -156,7 +178,15 @@ def record_list(
         previous_cursor=result.previous_cursor,
         cursor_given=position is not None,
         filterset=filterset,
-        facets=listing_facets(filterset, filtered, user, params) if facets else [],
+        facets=cached_facets(
+            model,
+            user,
+            params,
+            deep=position is not None,
+            compute=lambda: listing_facets(filterset, filtered, user, params),
+        )
+        if facets
+        else [],
     )
 
 

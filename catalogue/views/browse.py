@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.shortcuts import render
 
 from catalogue.record_types import by_name
-from catalogue.selectors.facets import Facet
+from catalogue.selectors.facets import FACET_FILTERS, Facet
 from catalogue.selectors.listing import BadListing, Listing, record_list
 
 from .common import bad_request, url_with
@@ -38,6 +38,7 @@ class BrowsePage:
     sorts: list
     filterset: object
     facets: list[Facet]
+    chosen: list[tuple[str, str]]  # (facet filter, value) kept by the form, facets shown or not
     active: list[tuple[str, str, str]]  # (filter label, value label, link that removes it)
     next_url: str | None
     previous_url: str | None
@@ -64,6 +65,13 @@ def _links(listing: Listing, params) -> BrowsePage:
         sorts=listing.sorts,
         filterset=listing.filterset,
         facets=listing.facets,
+        chosen=[
+            (name, raw)
+            for name in FACET_FILTERS
+            if name in listing.filterset.filters
+            for raw in params.getlist(name)
+            if raw
+        ],
         active=active,
         next_url=url_with(params, after=following) if following else None,
         previous_url=url_with(params, before=previous) if previous else None,

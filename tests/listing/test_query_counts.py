@@ -9,13 +9,15 @@ from tests.factories import make_document
 pytestmark = pytest.mark.django_db
 
 # Search: the names the words may be (name expansion), the capped count of
-# matches, the ranked matches; then the matches the filters leave and the page.
-SEARCH = 5
+# matches, the ranked matches' ids, the page. A filter beside the words adds
+# one: the matches it leaves.
+SEARCH = 4
 # The page adds its five facets (kind, year spans, people, organisations,
 # places); the API adds the documents' parties.
 QUERIES = {
     "/documents/?q=declaration&per_page=": SEARCH + 5,
     "/api/documents/?q=declaration&limit=": SEARCH + 1,
+    "/api/documents/?q=declaration&kind=declaration&limit=": SEARCH + 1 + 1,
 }
 
 

@@ -36,3 +36,15 @@ def test_home_query_count_does_not_grow_with_the_catalogue(
     # newest documents (place joined), newest articles.
     with django_assert_num_queries(7):
         assert client.get("/").status_code == 200
+
+
+def test_home_counts_stop_at_the_cap_and_show_a_plus(client, monkeypatch):
+    from catalogue.selectors import listing
+
+    monkeypatch.setattr(listing, "COUNT_CAP", 3)
+    for _ in range(5):
+        make_document()
+    make_article()
+    html = client.get("/").content.decode()
+    assert '<span class="count">3+</span> Documents' in html
+    assert '<span class="count">1</span> Articles' in html

@@ -1,0 +1,145 @@
+"""The floor server for bench/requests.py: the API's JSON for a list page, a
+deep page, one document and a search, from plain sqlite3 and json.dumps in a
+bare WSGI app (no Django, no framework). What a request costs above this is
+the cost of the framework and of our own code; what it costs below Datasette
+is the measure the issue's budgets use.
+
+    gunicorn bench.floor:application   (FLOOR_SQLITE_PATH=/path/to/catalogue.sqlite3)
+
+Paths: /list?limit=50[&after=date,title,id]  /detail/<identifier>  /search?q=word
+"""
+
+import json
+import os
+import sqlite3
+import threading
+from urllib.parse import parse_qs
+
+from bench.sql import PARTIES
+
+FIELDS = """d.id, d.identifier, d.slug, d.status, d.version, d.title, d.other_titles, d.kind,
+       d.date_written, d.date_edtf, d.date_earliest, d.date_latest, d.languages,
+       d.description, d.created, d.modified, p.identifier, p.name"""
+SOURCE = "catalogue_document d LEFT JOIN catalogue_place p ON p.id = d.place_id"
+ORDER = "ORDER BY d.date_earliest ASC NULLS LAST, d.title ASC, d.id ASC"
+# The row after (date, title, id), nulls last, as the API's keyset reads it.
+AFTER = """AND (d.date_earliest > ? OR d.date_earliest IS NULL
+     OR (d.date_earliest = ? AND (d.title > ? OR (d.title = ? AND d.id > ?))))"""
+# The best 50 matches by bm25 with the project's column weights.
+SEARCH = f"""
+SELECT {FIELDS} FROM catalogue_searchentry_fts f
+CROSS JOIN catalogue_searchentry e ON e.id = f.rowid
+JOIN catalogue_document d ON d.id = e.record_id
+LEFT JOIN catalogue_place p ON p.id = d.place_id
+WHERE catalogue_searchentry_fts MATCH ? AND e.record_type = 'document'
+  AND d.status = 'published'
+ORDER BY bm25(catalogue_searchentry_fts, 10.0, 5.0, 1.0) LIMIT ?
+"""  # noqa: S608
+
+_local = threading.local()
+
+
+def _db():
+    if not hasattr(_local, "db"):
+        _local.db = sqlite3.connect(os.environ["FLOOR_SQLITE_PATH"], check_same_thread=False)
+    return _local.db
+
+
+def _record(row, parties):
+    def link(plural, identifier, name):
+        return identifier and {"identifier": identifier, "name": name, "url": f"/api/{plural}/"}
+
+    return {
+        "url": f"/api/documents/{row[1]}/",
+        "identifier": row[1],
+        "slug": row[2],
+        "status": row[3],
+        "version": row[4],
+        "title": row[5],
+        "other_titles": json.loads(row[6]),
+        "kind": row[7],
+        "date_written": row[8],
+        "date_edtf": row[9],
+        "date_earliest": row[10],
+        "date_latest": row[11],
+        "languages": json.loads(row[12]),
+        "description": row[13],
+        "created": row[14],
+        "modified": row[15],
+        "place": link("places", row[16], row[17]),
+        "parties": [
+            {"role": role, "person": link("people", pi, pn), "organisation": link("orgs", oi, on)}
+            for role, _note, pi, pn, oi, on in parties.get(row[0], [])
+        ],
+    }
+
+
+def _with_parties(rows):
+    parties = {}
+    if rows:
+        ids = ",".join(str(int(r[0])) for r in rows)
+        for doc, *rest in _db().execute(PARTIES.format(ids=ids)):
+            parties.setdefault(doc, []).append(rest)
+    return [_record(row, parties) for row in rows]
+
+
+def list_page(params):
+    limit = min(max(int(params.get("limit", ["50"])[0]), 1), 100)
+    after, args = "", []
+    if "after" in params:
+        date, title, pk = params["after"][0].split(",", 2)
+        after, args = AFTER, [date, date, title, title, int(pk)]
+    count = (
+        _db()
+        .execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM catalogue_document "
+            "WHERE status = 'published' LIMIT 10001)"
+        )
+        .fetchone()[0]
+    )
+    rows = (
+        _db()
+        .execute(
+            f"SELECT {FIELDS} FROM {SOURCE} WHERE d.status = 'published' {after} {ORDER} LIMIT ?",  # noqa: S608
+            [*args, limit + 1],
+        )
+        .fetchall()
+    )
+    return {"count": min(count, 10_000), "results": _with_parties(rows[:limit])}
+
+
+def detail(identifier):
+    rows = (
+        _db()
+        .execute(
+            f"SELECT {FIELDS} FROM {SOURCE} WHERE d.identifier = ? AND d.status = 'published'",  # noqa: S608
+            [identifier],
+        )
+        .fetchall()
+    )
+    return _with_parties(rows)[0] if rows else None
+
+
+def search(params):
+    words = params.get("q", [""])[0]
+    quoted = " AND ".join('"' + w.replace('"', "") + '"' for w in words.split())
+    rows = _db().execute(SEARCH, [quoted, 51]).fetchall()
+    return {"results": _with_parties(rows[:50])}
+
+
+def application(environ, start_response):
+    path, params = environ["PATH_INFO"], parse_qs(environ.get("QUERY_STRING", ""))
+    if path == "/list":
+        data = list_page(params)
+    elif path == "/search":
+        data = search(params)
+    elif path.startswith("/detail/"):
+        data = detail(path.removeprefix("/detail/"))
+    else:
+        data = None
+    status = "200 OK" if data is not None else "404 Not Found"
+    body = json.dumps(data, separators=(",", ":")).encode()
+    start_response(
+        status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+    )
+    return [body]
