@@ -112,3 +112,12 @@ def test_a_value_longer_than_the_schema_allows_is_refused(schema, anon):
 def test_a_new_record_is_answered_with_its_location(schema):
     created = schema["paths"]["/api/documents/"]["post"]["responses"]["201"]
     assert {"ETag", "Location"} <= created["headers"].keys()
+
+
+@pytest.mark.parametrize("value", [0, 1.5, True])
+def test_a_number_where_the_schema_says_text_is_refused(editor, value):
+    response = editor.post("/api/places/", {"name": "Habomai", "geonames": value}, format="json")
+    assert response.status_code == 400 and "geonames" in response.json()
+    response = editor.post("/api/people/", {"name": value}, format="json")
+    assert response.status_code == 400 and "name" in response.json()
+    assert editor.post("/api/places/", {"name": "Habomai"}, format="json").status_code == 201
