@@ -7,6 +7,7 @@ applied by the listing pipeline (catalogue/selectors/listing.py), which pages
 search results by rank and every sort by keyset.
 """
 
+import calendar
 import datetime
 import re
 
@@ -31,43 +32,47 @@ from .models import (
 )
 
 MAX_QUERY_LENGTH = 500
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# YYYY, YYYY-MM or YYYY-MM-DD, each a day the calendar has (years 0001 to 9999,
+# 29 February in leap years only), or empty for no bound. The OpenAPI schema
+# states this very pattern, so a value fits it exactly when the API takes it.
+_YEAR = r"(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_MONTH_DAY = (
+    r"(?:(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1[0-9]|2[0-8]))?"
+    r"|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+)
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+PARTIAL_DATE_PATTERN = rf"^(?:{_YEAR}(?:-{_MONTH_DAY})?|{_LEAP_YEAR}-02-29)?$"
+_PARTIAL_DATE_RE = re.compile(PARTIAL_DATE_PATTERN)
+_DATE_SHAPE_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 
 
 def parse_date_bound(value, *, upper):
     """'1956' / '1956-10' / '1956-10-19' -> the first (or last) day it covers."""
-    match = _DATE_RE.match(value.strip())
-    if not match:
+    if not _DATE_SHAPE_RE.fullmatch(value):
         raise ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if month is None:
-            return datetime.date(year, 12, 31) if upper else datetime.date(year, 1, 1)
-        if day is None:
-            if not upper:
-                return datetime.date(year, month, 1)
-            following = datetime.date(year + month // 12, month % 12 + 1, 1)
-            return following - datetime.timedelta(days=1)
-        return datetime.date(year, month, day)
-    except ValueError:
-        raise ValidationError("%(value)s is not a real date.", params={"value": value}) from None
+    if not _PARTIAL_DATE_RE.fullmatch(value):
+        raise ValidationError("%(value)s is not a real date.", params={"value": value})
+    year, month, day = (int(part) for part in (value.split("-") + [0, 0])[:3])
+    if not month:
+        return datetime.date(year, 12, 31) if upper else datetime.date(year, 1, 1)
+    if not day:
+        day = calendar.monthrange(year, month)[1] if upper else 1
+    return datetime.date(year, month, day)
 
 
 class PartialDateField(forms.CharField):
     def __init__(self, *args, upper=False, **kwargs):
         self.upper = upper
+        # Taken as sent: " 1956" does not fit the schema's pattern either.
+        kwargs["strip"] = False
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        # The length is checked here, on the text: a max_length validator would
-        # run on the parsed date and fail with a TypeError (a server error).
         value = super().to_python(value)
-        if len(value) > 10:
-            raise ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid")
         return parse_date_bound(value, upper=self.upper) if value else None
 
 
-@extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
+@extend_schema_field({"type": "string", "pattern": PARTIAL_DATE_PATTERN})
 class PartialDateFilter(django_filters.Filter):
     field_class = PartialDateField
 
@@ -78,6 +83,9 @@ class SearchTextFilter(django_filters.CharFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        # The length is of the text as sent, as the schema's maxLength is;
+        # the listing pipeline strips the words itself.
+        kwargs.setdefault("strip", False)
         kwargs.setdefault("label", "Search")
         super().__init__(*args, **kwargs)
 
@@ -135,7 +143,8 @@ class DatedFilterSet(RecordFilterSet):
 
 
 def _identifier_filter(field_name, label):
-    return django_filters.CharFilter(field_name=field_name, max_length=64, label=label)
+    # Not stripped: an identifier has no spaces, and the length is of the text as sent.
+    return django_filters.CharFilter(field_name=field_name, max_length=64, strip=False, label=label)
 
 
 class LinkedRecordFilter(django_filters.CharFilter):
@@ -153,6 +162,7 @@ class LinkedRecordFilter(django_filters.CharFilter):
     def __init__(self, *, target, field=None, links=None, **kwargs):
         self.target, self.link_field, self.links = target, field, links or {}
         kwargs.setdefault("max_length", 64)
+        kwargs.setdefault("strip", False)
         super().__init__(**kwargs)
 
     def filter(self, qs, value):
@@ -191,7 +201,7 @@ class DocumentFilterSet(DatedFilterSet):
 
 class ArticleFilterSet(DatedFilterSet):
     mentions = django_filters.CharFilter(
-        method="filter_mentions", max_length=64, label="Mentions (identifier)"
+        method="filter_mentions", max_length=64, strip=False, label="Mentions (identifier)"
     )
     about = LinkedRecordFilter(
         target=Document,
@@ -246,8 +256,17 @@ class CitationFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Citation.Kind.choices)
     article = _identifier_filter("citing_article__identifier", "Citing article (identifier)")
     document = _identifier_filter("cited_document__identifier", "Cited document (identifier)")
-    quote_found = django_filters.BooleanFilter()
+    # true or false, anything else refused: a BooleanFilter reads "null" or
+    # "maybe" as no filter at all, which the schema's boolean cannot say.
+    quote_found = extend_schema_field({"type": "string", "enum": ["true", "false"]})(
+        django_filters.ChoiceFilter(
+            choices=[("true", "Found"), ("false", "Not found")], method="filter_quote_found"
+        )
+    )
 
     class Meta:
         model = Citation
         fields = ["kind", "article", "document", "quote_found"]
+
+    def filter_quote_found(self, qs, name, value):
+        return qs.filter(quote_found=value == "true")

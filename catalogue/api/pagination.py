@@ -7,6 +7,7 @@ into DRF's response: `count` (exact up to COUNT_CAP, `count_capped` beyond),
 directions) and how ties break are the pipeline's, the same as the pages'.
 """
 
+from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as BadRequest
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -14,6 +15,8 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from catalogue.search import COUNT_CAP
 from catalogue.selectors.listing import (
+    BROKEN_CURSOR,
+    CURSOR_NAMES,
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     BadListing,
@@ -36,6 +39,10 @@ class KeysetPagination(BasePagination):
                 queryset.model, user=request.user, params=request.query_params, queryset=queryset
             )
         except BadListing as error:
+            if set(error.errors) <= set(CURSOR_NAMES):
+                # A cursor no page has: like DRF's own cursor paging, a 404,
+                # since any text fits the schema's opaque string.
+                raise NotFound(BROKEN_CURSOR) from None
             raise BadRequest(error.errors) from None
         return self.listing.records
 

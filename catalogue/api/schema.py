@@ -4,6 +4,7 @@ precondition headers, and what each citation format's body is."""
 
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 
 from .renderers import ExportRenderer
 
@@ -22,9 +23,15 @@ FIELD_ERRORS = {
         ]
     },
 }
+NO_NUL = r"^[^\u0000]*$"
 ETAG = {
     "description": 'The version of this representation, e.g. "v3"; send it back in If-Match.',
     "schema": {"type": "string"},
+    "required": True,
+}
+LOCATION = {
+    "description": "The new record's API resource.",
+    "schema": {"type": "string", "format": "uri"},
     "required": True,
 }
 RETRY_AFTER = {
@@ -36,7 +43,10 @@ RETRY_AFTER = {
 READ_ERRORS = {
     "400": ("A query parameter is not valid.", FIELD_ERRORS),
     "401": ("The token or session sent is not valid.", DETAIL),
-    "404": ("No such record, or not published, or no such ?format.", DETAIL),
+    "404": (
+        "No such record, or not published, or no such ?format, or a cursor that names no page.",
+        DETAIL,
+    ),
     "406": ("None of the media types in Accept can be given.", DETAIL),
     "429": ("Too many requests; see Retry-After.", DETAIL),
 }
@@ -55,9 +65,66 @@ CHANGE_ERRORS = {
 }
 
 
+def _empty_means_absent(parameter):
+    """The filters, the paginator and ?format= read `name=` as not given (a
+    browser's form sends its empty fields): say so for every query parameter
+    whose schema would otherwise refuse the empty string. Lists (?kind=) are
+    the exception: an empty item is refused."""
+    schema = parameter.get("schema", {})
+    if parameter["in"] != "query" or schema.get("type") == "array":
+        return parameter
+    if "enum" in schema and "" not in schema["enum"]:
+        schema = {**schema, "enum": [*schema["enum"], ""]}
+    elif schema.get("type") in {"integer", "number", "boolean"}:
+        schema = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+    return {**parameter, "schema": schema}
+
+
 class CatalogueAutoSchema(AutoSchema):
     def _action(self):
         return getattr(self.view, "action", None)
+
+    def map_parsers(self):
+        # Clients send JSON; the form parsers are there for the browsable
+        # API's own forms, where every value is text and a schema's types
+        # could not hold.
+        return [media_type for media_type in super().map_parsers() if "json" in media_type]
+
+    def get_auth(self):
+        # Anonymous clients read published records: on a read the token or
+        # session is optional ({}), which drf-spectacular cannot tell from this
+        # permission class on its own.
+        auths = super().get_auth()
+        anonymous_reads = any(
+            isinstance(p, DjangoModelPermissionsOrAnonReadOnly) for p in self.view.get_permissions()
+        )
+        if anonymous_reads and self.method in SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
+
+    def _get_filter_parameters(self):
+        """The FilterSet's own limits (max_length, min_value, max_value) in the
+        schema, so that a value within them is one the API takes."""
+        parameters = super()._get_filter_parameters()
+        filters = getattr(self.view, "filterset_class", None)
+        filters = filters.base_filters if filters else {}
+        for parameter in parameters:
+            extra = filters[parameter["name"]].extra if parameter["name"] in filters else {}
+            limits = {
+                "maxLength": extra.get("max_length"),
+                "minimum": extra.get("min_value"),
+                "maximum": extra.get("max_value"),
+            }
+            limits = {name: value for name, value in limits.items() if value is not None}
+            schema = parameter["schema"]
+            if schema.get("type") == "string" and not {"enum", "pattern"} & set(schema):
+                # Django's form fields refuse a NUL character in any text.
+                limits["pattern"] = NO_NUL
+            parameter["schema"] = {**schema, **limits}
+        return parameters
+
+    def _get_parameters(self):
+        return [_empty_means_absent(p) for p in super()._get_parameters()]
 
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
@@ -77,6 +144,7 @@ class CatalogueAutoSchema(AutoSchema):
                     "If-Match",
                     str,
                     OpenApiParameter.HEADER,
+                    required=True,
                     description="The ETag of the version being changed. Without it: 428; "
                     "stale: 412.",
                 )
@@ -105,6 +173,8 @@ class CatalogueAutoSchema(AutoSchema):
                 self._export_schemas(responses[code], writes=action not in {"list", "retrieve"})
                 if action != "list":
                     responses[code].setdefault("headers", {})["ETag"] = ETAG
+                if code == "201":
+                    responses[code]["headers"]["Location"] = LOCATION
         errors = READ_ERRORS
         if action == "create":
             errors = WRITE_ERRORS

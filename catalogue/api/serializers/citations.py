@@ -6,10 +6,11 @@ from rest_framework import serializers
 from catalogue.models import Article, Citation, Document
 
 from ..links import api_url
-from .common import LinkField, identifier_field
+from .common import FIELD_MAPPING, LinkField, identifier_field
 
 
 class CitationSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
     url = serializers.SerializerMethodField(help_text="This resource.")
     citing_article = LinkField(allow_null=True)
     citing_document = LinkField(allow_null=True)

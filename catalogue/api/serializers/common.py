@@ -2,6 +2,7 @@
 with a URL and stable identifier, and identity fields. Serializers read and
 validate; the viewsets write what they validated through the services."""
 
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -49,10 +50,28 @@ class LinkListField(serializers.Field):
         return [link(request, record) for record in value.all()]
 
 
+class TextField(serializers.CharField):
+    """Text, and only text: DRF's CharField takes 0 or 1.5 and stores "0",
+    where the schema says string."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+# What a ModelSerializer makes of the models' text columns.
+FIELD_MAPPING = {
+    **serializers.ModelSerializer.serializer_field_mapping,
+    models.CharField: TextField,
+    models.TextField: TextField,
+}
+
+
 def string_list(**kwargs):
     """A JSON list of strings (other titles, languages, name variants, key points)."""
     return serializers.ListField(
-        child=serializers.CharField(max_length=1000), required=False, max_length=500, **kwargs
+        child=TextField(max_length=1000), required=False, max_length=500, **kwargs
     )
 
 
@@ -71,6 +90,8 @@ def identifier_field(model, source, **kwargs):
 
 class RecordSerializer(serializers.ModelSerializer):
     """Identity, status and version of a catalogue record."""
+
+    serializer_field_mapping = FIELD_MAPPING
 
     url = serializers.SerializerMethodField(help_text="This resource.")
     page = serializers.SerializerMethodField(help_text="The record's public page.")
