@@ -5,14 +5,17 @@ counts fall back to each process's memory), 503 when the database cannot be
 reached. Never cached, and it reads no session, so it costs one query.
 """
 
+import datetime
 import logging
 import os
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -72,6 +75,31 @@ def _storage():
     return {"status": DEGRADED, "detail": "media storage cannot be written: scans cannot be added"}
 
 
+def _worker_queue():
+    if settings.JOBS_BACKEND == "immediate":
+        return {"status": OK, "backend": "immediate (jobs run in the request that starts them)"}
+    from catalogue.models import Job
+
+    # A job queued or silent for longer than the heartbeat timeout means no
+    # worker is taking jobs (none started, or it died).
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
+    try:
+        queued = Job.objects.filter(state=Job.State.QUEUED).count()
+        waiting = Job.objects.filter(state=Job.State.QUEUED, created__lt=cutoff).count()
+        silent = Job.objects.filter(state=Job.State.RUNNING, heartbeat_at__lt=cutoff).count()
+    except DatabaseError as exc:
+        logger.warning("Health check: job queue unreadable: %s", exc)
+        return {"status": DEGRADED, "detail": "the job queue cannot be read"}
+    if waiting or silent:
+        return {
+            "status": DEGRADED,
+            "queued": queued,
+            "detail": f"{waiting} job(s) waiting and {silent} running job(s) silent for over "
+            f"{settings.JOB_HEARTBEAT_TIMEOUT} s: is a worker running (manage.py jobs_worker)?",
+        }
+    return {"status": OK, "backend": settings.JOBS_BACKEND, "queued": queued}
+
+
 @never_cache
 @require_GET
 def healthz(request):
@@ -79,7 +107,7 @@ def healthz(request):
         "database": _database(),
         "cache": _cache(),
         "storage": _storage(),
-        "worker_queue": {"status": "not configured"},
+        "worker_queue": _worker_queue(),
     }
     states = {check["status"] for check in checks.values()}
     overall = DOWN if DOWN in states else DEGRADED if DEGRADED in states else OK

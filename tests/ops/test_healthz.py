@@ -1,5 +1,7 @@
 """/healthz reports the database, cache, storage and worker queue in JSON."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -15,7 +17,7 @@ def test_healthz_is_200_and_ok_when_everything_works(client):
         "database": "ok",
         "cache": "ok",
         "storage": "ok",
-        "worker_queue": "not configured",
+        "worker_queue": "ok",
     }
     assert "no-store" in response["Cache-Control"]
 
@@ -50,3 +52,19 @@ def test_healthz_says_storage_is_degraded_when_media_cannot_be_written(settings,
     response = Client().get("/healthz")
     assert response.status_code == 200
     assert response.json()["checks"]["storage"]["status"] == "degraded"
+
+
+@pytest.mark.django_db(databases=["default", "jobs"])
+def test_healthz_says_the_queue_is_degraded_when_no_worker_takes_a_job(settings):
+    from catalogue.models import Job
+
+    settings.JOBS_BACKEND = "database"
+    job = Job.objects.create(kind=Job.Kind.EXPORT, title="Download snapshot")
+    assert Client().get("/healthz").json()["checks"]["worker_queue"]["status"] == "ok"
+    old = job.created - datetime.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT + 1)
+    Job.objects.filter(pk=job.pk).update(created=old)
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    queue = response.json()["checks"]["worker_queue"]
+    assert queue["status"] == "degraded"
+    assert "is a worker running" in queue["detail"]
