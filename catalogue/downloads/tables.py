@@ -21,7 +21,7 @@ from catalogue.models import (
     Organisation,
     Person,
     Place,
-    Status,
+    published_at,
 )
 
 
@@ -38,7 +38,7 @@ class Column:
         if not self.published_link:
             return F(path)
         record = path.rsplit("__", 1)[0]
-        return Case(When(**{f"{record}__status": Status.PUBLISHED}, then=F(path)), default=None)
+        return Case(When(published_at(record), then=F(path)), default=None)
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,7 @@ class Table:
     def published(self):
         queryset = self.model._default_manager.all()
         if self.published_ends:
-            return queryset.filter(
-                **{f"{end}__status": Status.PUBLISHED for end in self.published_ends}
-            )
+            return queryset.filter(*(published_at(end) for end in self.published_ends))
         return queryset.published()
 
     def rows(self, chunk_size=2000):

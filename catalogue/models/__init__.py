@@ -8,6 +8,7 @@ from .base import (
     Status,
     links,
     parse_edtf_range,
+    published_at,
     sees_drafts,
 )
 from .citations import Citation, Mention, Statement, normalise_for_matching, quote_found_in
@@ -24,6 +25,7 @@ from .jobs import Job
 from .search import SearchEntry, SearchName
 
 __all__ = [
+    "published_at",
     "Article",
     "ArticleQuerySet",
     "Candidate",

@@ -144,7 +144,7 @@ class RecordQuerySet(VisibilityMixin, models.QuerySet):
     """Visibility is stated here once; pages, API, search, sitemaps and exports call it."""
 
     def published(self):
-        return self.filter(status=Status.PUBLISHED)
+        return self.filter(published_at(""))
 
     def listing_for(self, user):
         """What `user` may list, with the joins a list of these records needs
@@ -184,6 +184,13 @@ class DatedQuerySet(RecordQuerySet):
         )
 
 
+def published_at(path):
+    """The condition "the record at `path` is published" (`path` "" for the row itself):
+    the one statement of the rule, for querysets and for expressions that need it
+    inside a query (a download's link column)."""
+    return Q(**{f"{path}__status" if path else "status": Status.PUBLISHED})
+
+
 def links(model, user):
     """`model`'s rows for a prefetch: every row without a user, else those `user` may see."""
     queryset = model._default_manager.all()
@@ -199,7 +206,7 @@ class LinkQuerySet(VisibilityMixin, models.QuerySet):
     def published(self):
         condition = Q()
         for path in self.published_paths:
-            condition &= Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__status": "published"})
+            condition &= Q(**{f"{path}__isnull": True}) | published_at(path)
         return self.filter(condition)
 
 
