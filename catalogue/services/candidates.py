@@ -87,7 +87,7 @@ def candidate_accept(*, candidate, user=None, variant_of=None):
             )
     else:
         linked_before = 0
-        name_field = "title" if model is RECORD_MODELS["document"] else "name"
+        name_field = model.slug_source_field  # the record's title or name
         record = model(**{name_field: candidate.name}, status=Status.DRAFT)
         record._history_user = acting_user(user)
         record_services.record_create(
