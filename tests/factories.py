@@ -13,14 +13,17 @@ from catalogue.models import (
     Candidate,
     Citation,
     Claim,
+    Collection,
     Decision,
     Document,
     DocumentAgent,
     DocumentImage,
+    Level,
     Mention,
     Organisation,
     Person,
     Place,
+    Repository,
     Status,
 )
 
@@ -162,3 +165,27 @@ def make_scan(document, *, tiles=True, size=(1300, 700), **kw):
     if tiles:
         make_tiles(scan)
     return scan
+
+
+def make_repository(**kw):
+    n = _n()
+    kw.setdefault("name", f"Archive {n}")
+    kw.setdefault("code", f"XX-{n:05d}")
+    kw.setdefault("status", Status.PUBLISHED)
+    return Repository.objects.create(**kw)
+
+
+def make_collection(**kw):
+    """A unit described with ISAD(G)'s six essential elements, publishable as it is."""
+    n = _n()
+    if "repository" not in kw:
+        kw["repository"] = kw["parent"].repository if kw.get("parent") else make_repository()
+    kw.setdefault("title", f"Papers {n}")
+    kw.setdefault("reference_code", f"F{n}")
+    kw.setdefault("level", Level.FONDS if kw.get("parent") is None else Level.SERIES)
+    kw.setdefault("date_edtf", "1955/1957")
+    kw.setdefault("extent_and_medium", "1 box")
+    if "creator_person" not in kw and "creator_organisation" not in kw:
+        kw["creator_organisation"] = make_organisation()
+    kw.setdefault("status", Status.PUBLISHED)
+    return Collection.objects.create(**kw)

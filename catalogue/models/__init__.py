@@ -21,6 +21,7 @@ from .documents import (
     DocumentQuerySet,
     DocumentRelation,
 )
+from .holdings import Collection, Level, Repository
 from .jobs import Job
 from .search import SearchEntry, SearchName
 
@@ -41,6 +42,9 @@ __all__ = [
     "DocumentQuerySet",
     "DocumentRelation",
     "Job",
+    "Collection",
+    "Level",
+    "Repository",
     "Mention",
     "Organisation",
     "Person",

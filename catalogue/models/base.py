@@ -260,6 +260,15 @@ class CatalogueRecord(models.Model):
     def summary_parts(self):
         return []
 
+    def publication_problems(self):
+        """What stops this record from being published, in words (empty: nothing)."""
+        return []
+
+    def published_dependents(self):
+        """Published records that may only stay published while this one is
+        (a collection's units below it): taken back to draft with it."""
+        return []
+
     def search_text(self):
         """(title, other names, body texts): what search finds this record by,
         heaviest first; an authority's names also widen a search that names it."""

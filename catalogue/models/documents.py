@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from catalogue.images import prepare_scan, validate_scan
 
 from .base import CatalogueRecord, DatedQuerySet, DatedRecord, LinkQuerySet, links
+from .holdings import AccessFields
 
 
 class DocumentQuerySet(DatedQuerySet):
@@ -98,7 +99,7 @@ class DocumentExcerptQuerySet(LinkQuerySet):
     published_paths = ("document", "source_article")
 
 
-class Document(DatedRecord, CatalogueRecord):
+class Document(AccessFields, DatedRecord, CatalogueRecord):
     identifier_prefix = "doc"
 
     class Kind(models.TextChoices):
@@ -131,6 +132,29 @@ class Document(DatedRecord, CatalogueRecord):
         max_length=500,
         blank=True,
         help_text="Where the text comes from, e.g. 'unofficial translation from the Russian'.",
+    )
+    # Where the document is held: its unit of description (which names the
+    # repository), its order there and its own shelfmark; the full reference
+    # code is derived from the collection's (models.holdings).
+    collection = models.ForeignKey(
+        "Collection",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        help_text="The fonds, series or file this document is part of.",
+    )
+    collection_position = models.PositiveIntegerField(
+        "position in the collection", default=0, help_text="Order among its siblings, from 0."
+    )
+    reference_code = models.CharField(
+        "local reference code / shelfmark",
+        max_length=100,
+        blank=True,
+        help_text="The document's own code within its collection, e.g. item 7.",
+    )
+    full_reference_code = models.CharField(
+        max_length=700, blank=True, editable=False, db_index=True
     )
 
     objects = DocumentQuerySet.as_manager()
@@ -169,8 +193,23 @@ class Document(DatedRecord, CatalogueRecord):
     def get_absolute_url(self):
         return reverse("catalogue:document-detail", kwargs={"slug": self.slug})
 
+    def derived_reference_code(self, collection=None):
+        collection = collection or self.collection
+        if not self.reference_code:
+            return ""
+        prefix = collection.full_reference_code if collection is not None else ""
+        return "/".join(part for part in (prefix, self.reference_code) if part)
+
+    def refresh_reference_code(self, collection):
+        """Store the full code again after `collection`'s own changed (a move, a new code)."""
+        full = self.derived_reference_code(collection)
+        if full != self.full_reference_code:
+            self.full_reference_code = full
+            type(self)._default_manager.filter(pk=self.pk).update(full_reference_code=full)
+
     def save(self, *args, **kwargs):
         adding = self._state.adding
+        self.full_reference_code = self.derived_reference_code()
         super().save(*args, **kwargs)
         if adding:
             return  # nothing can cite a document before it exists

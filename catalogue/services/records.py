@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 
 from ..models import Status
@@ -100,6 +100,21 @@ def _check_status(*, record: models.Model, status: str, user: Any) -> None:
         raise PermissionDenied(
             f"You do not have permission to publish {record._meta.verbose_name_plural}."
         )
+    if status == Status.PUBLISHED:
+        problems = record.publication_problems()  # type: ignore[attr-defined]
+        if problems:
+            raise ValidationError(
+                f"{str(record._meta.verbose_name).capitalize()} \u201c{record}\u201d cannot be "
+                f"published: {'; '.join(problems)}."
+            )
+
+
+def _cascade_unpublish(record: models.Model) -> None:
+    """Take back to draft what may only be published under `record` (a repository's
+    or a collection's published units below it), each with its own history row."""
+    for dependent in record.published_dependents():  # type: ignore[attr-defined]
+        dependent.status = Status.DRAFT
+        save_row(dependent, f"Unpublished with \u201c{record}\u201d")
 
 
 def _set_many(record: models.Model, many: Mapping[str, Iterable[models.Model]]) -> None:
@@ -158,7 +173,10 @@ def record_update(
         record.status = stored.status if status is None else status
     # Links first: the one save below then writes the one history row of the change.
     _set_many(record, many or {})
-    return save_row(record, reason)
+    save_row(record, reason)
+    if stored is not None and stored.status == Status.PUBLISHED != record.status:
+        _cascade_unpublish(record)
+    return record
 
 
 @transaction.atomic
@@ -180,6 +198,8 @@ def record_set_status(*, record: CatalogueRecord, status: str, user: Any = None)
         return False
     record.status = status
     save_row(record, f"Status set to {status}")
+    if status == Status.DRAFT:
+        _cascade_unpublish(record)
     return True
 
 
