@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalogue.models import Document
+from catalogue.models import Article, Document
 from tests.factories import make_document
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +91,15 @@ def test_out_of_range_numbers_are_400(number, seeded, editor):
     }
     response = editor.post("/api/citations/", body, format="json")
     assert response.status_code == 400 and "source_start" in response.json()
+
+
+@pytest.mark.parametrize("value", [{}, {"person-x": 1}, "person-x", 7])
+def test_a_list_of_author_identifiers_of_another_type_is_refused(value, archivist):
+    # A JSON object is iterable in Python (its keys): DRF's many-field took
+    # {} as an empty list, against the schema's "array". Nothing is made.
+    response = archivist.post(
+        "/api/articles/", {"title": "A text", "author_identifiers": value}, format="json"
+    )
+    assert response.status_code == 400, response.content
+    assert "author_identifiers" in response.json()
+    assert not Article.objects.filter(title="A text").exists()

@@ -13,6 +13,7 @@ from .common import (
     LinkSerializer,
     RecordSerializer,
     identifier_field,
+    identifier_list_field,
     string_list,
 )
 from .documents import DATE_FIELDS
@@ -23,14 +24,7 @@ class ArticleSerializer(RecordSerializer):
     publisher = LinkField(allow_null=True, help_text="The site or publisher of the text.")
     publisher_identifier = identifier_field(Organisation, "publisher")
     authors = LinkListField()
-    author_identifiers = serializers.SlugRelatedField(
-        slug_field="identifier",
-        queryset=Person.objects.all(),
-        source="authors",
-        many=True,
-        required=False,
-        write_only=True,
-    )
+    author_identifiers = identifier_list_field(Person, "authors")
     source_url = serializers.URLField(
         source="url", max_length=1000, required=False, allow_blank=True
     )

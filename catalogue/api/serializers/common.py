@@ -88,6 +88,29 @@ def identifier_field(model, source, **kwargs):
     )
 
 
+class IdentifierListField(serializers.ManyRelatedField):
+    """A JSON array of identifiers, and nothing else: DRF's many-field iterates
+    whatever it is given, so a JSON object would pass as the list of its keys."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+def identifier_list_field(model, source, **kwargs):
+    """A write-only list of linked records named by their identifiers."""
+    kwargs.setdefault("required", False)
+    return IdentifierListField(
+        child_relation=serializers.SlugRelatedField(
+            slug_field="identifier", queryset=model._default_manager.all()
+        ),
+        source=source,
+        write_only=True,
+        **kwargs,
+    )
+
+
 class RecordSerializer(serializers.ModelSerializer):
     """Identity, status and version of a catalogue record."""
 
