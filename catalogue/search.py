@@ -178,7 +178,8 @@ def _hits(rows, parsed, user):
     for _, record_type, record_id, *_ in rows:
         ids_by_type.setdefault(record_type, []).append(record_id)
     records = {
-        record_type: model_for(record_type).objects.listing_for(user).in_bulk(ids)
+        # Unordered, so the rows are looked up by key (see listing._ranked_page).
+        record_type: model_for(record_type).objects.listing_for(user).order_by().in_bulk(ids)
         for record_type, ids in ids_by_type.items()
     }
     highlighter = Highlighter(parsed.highlight_terms())

@@ -232,6 +232,9 @@ def _ranked_page(
             following = list(enumerate(read(at, size + 2), at))
             rows = following[1:] if following and following[0][1] == pk else following
     result = window(rows[:size], len(rows) > size, position, lambda row: list(row))
-    by_pk = filtered.in_bulk([pk for _, pk in result.rows]) if result.rows else {}
+    # Unordered: with the model's ordering SQLite walks the sort index past every
+    # row to find these few instead of looking them up by key.
+    keys = [pk for _, pk in result.rows]
+    by_pk = filtered.order_by().in_bulk(keys) if keys else {}
     records = [by_pk[pk] for _, pk in result.rows if pk in by_pk]
     return Window(records, result.next_cursor, result.previous_cursor)
