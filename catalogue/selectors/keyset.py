@@ -50,7 +50,12 @@ class Key:
     def order(self, reverse: bool = False) -> OrderBy:
         """This key's order (nulls last), or its exact reverse (nulls first)."""
         expression = F(self.field)
-        nulls = {"nulls_first": True} if reverse else {"nulls_last": True}
+        # Only a nullable key says where its nulls go: on any other key the
+        # clause only stops SQLite and PostgreSQL reading the order from the
+        # index (SQLite sorts every tie of the keys before it, PostgreSQL all).
+        nulls = {}
+        if self.nullable:
+            nulls = {"nulls_first": True} if reverse else {"nulls_last": True}
         if self.descending != reverse:
             return expression.desc(**nulls)
         return expression.asc(**nulls)
