@@ -152,7 +152,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open between requests as on PostgreSQL (DATABASE_CONN_MAX_AGE): opening
+    # the file and running the PRAGMAs above cost each request about 3 ms, a
+    # quarter of an API detail's time (bench/requests.py, issue 14).
 
 # Job bookkeeping (the task queue and each job's progress and heartbeat) is
 # written on its own connection, "jobs", so that a running import can report

@@ -22,8 +22,9 @@ FIELDS = """d.id, d.identifier, d.slug, d.status, d.version, d.title, d.other_ti
        d.description, d.created, d.modified, p.identifier, p.name"""
 SOURCE = "catalogue_document d LEFT JOIN catalogue_place p ON p.id = d.place_id"
 ORDER = "ORDER BY d.date_earliest ASC NULLS LAST, d.title ASC, d.id ASC"
-# The row after (date, title, id), nulls last, as the API's keyset reads it.
-AFTER = """AND (d.date_earliest > ? OR d.date_earliest IS NULL
+# The dated rows after (date, title, id), as the API's keyset reads a page that
+# starts among them: the leading bound lets SQLite seek (catalogue/selectors/keyset.py).
+AFTER = """AND d.date_earliest >= ? AND (d.date_earliest > ?
      OR (d.date_earliest = ? AND (d.title > ? OR (d.title = ? AND d.id > ?))))"""
 # The best 50 matches by bm25 with the project's column weights.
 SEARCH = f"""
@@ -88,7 +89,7 @@ def list_page(params):
     after, args = "", []
     if "after" in params:
         date, title, pk = params["after"][0].split(",", 2)
-        after, args = AFTER, [date, date, title, title, int(pk)]
+        after, args = AFTER, [date, date, date, title, title, int(pk)]
     count = (
         _db()
         .execute(

@@ -181,8 +181,16 @@ class LinkedRecordFilter(django_filters.CharFilter):
         return qs.filter(condition)
 
 
+def kind_filter(choices):
+    """`kind`, one or more of `choices`. A column of the row itself, so no row can
+    match twice: without distinct=False (django-filter's default for several
+    values) the capped count became a DISTINCT over every column, 65 ms at
+    100,000 documents (bench/requests.py, issue 14)."""
+    return django_filters.MultipleChoiceFilter(choices=choices, distinct=False)
+
+
 class DocumentFilterSet(DatedFilterSet):
-    kind = django_filters.MultipleChoiceFilter(choices=Document.Kind.choices)
+    kind = kind_filter(Document.Kind.choices)
     person = LinkedRecordFilter(
         target=Person, links={DocumentAgent: ("person", "document")}, label="Person (identifier)"
     )
@@ -236,7 +244,7 @@ class PersonFilterSet(RecordFilterSet):
 
 class OrganisationFilterSet(RecordFilterSet):
     ordering = SortFilter("organisation")
-    kind = django_filters.MultipleChoiceFilter(choices=Organisation.Kind.choices)
+    kind = kind_filter(Organisation.Kind.choices)
 
     class Meta:
         model = Organisation
@@ -245,7 +253,7 @@ class OrganisationFilterSet(RecordFilterSet):
 
 class PlaceFilterSet(RecordFilterSet):
     ordering = SortFilter("place")
-    kind = django_filters.MultipleChoiceFilter(choices=Place.Kind.choices)
+    kind = kind_filter(Place.Kind.choices)
 
     class Meta:
         model = Place

@@ -16,6 +16,7 @@ what their words find.
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Model, Q
@@ -30,8 +31,10 @@ __all__ = [
     "COUNT_CAP",
     "RECORD_TYPES",
     "SearchHit",
+    "Matches",
     "SearchResults",
     "explain",
+    "matches",
     "matching_pks",
     "search",
     "suggest",
@@ -175,7 +178,8 @@ def _hits(rows, parsed, user):
     for _, record_type, record_id, *_ in rows:
         ids_by_type.setdefault(record_type, []).append(record_id)
     records = {
-        record_type: model_for(record_type).objects.listing_for(user).in_bulk(ids)
+        # Unordered, so the rows are looked up by key (see listing._ranked_page).
+        record_type: model_for(record_type).objects.listing_for(user).order_by().in_bulk(ids)
         for record_type, ids in ids_by_type.items()
     }
     highlighter = Highlighter(parsed.highlight_terms())
@@ -202,19 +206,50 @@ def _hits(rows, parsed, user):
     return hits
 
 
-def matching_pks(query: str, *, model, user=None) -> list[int]:
-    """Primary keys of `model` records matching `query`, best first (bounded), for
-    the listing pipeline (catalogue/selectors/listing.py) to intersect with the
-    records its FilterSet leaves."""
+@dataclass
+class Matches:
+    """The records of one type that a query matches, as a reader may see them:
+    counted up to COUNT_CAP, in the order of search()'s hits (best first up to
+    the rank limit, most recently changed first past it), read a window at a
+    time so that a common word's thousands of matches are never all listed."""
+
+    parsed: Any
+    record_type: str
+    user: Any
+    count: int = 0
+    capped: bool = False
+    ranked: bool = True
+
+    def pks(self, *, offset: int = 0, limit: int = MATCHING_PKS_LIMIT) -> list[int]:
+        """Primary keys from position `offset` on, at most `limit`, never past
+        position MATCHING_PKS_LIMIT (the bound of what a search lists)."""
+        limit = min(limit, MATCHING_PKS_LIMIT - offset)
+        if not self.count or limit <= 0:
+            return []
+        return get_backend().matching_ids(
+            self.parsed, self.user, self.record_type, ranked=self.ranked, limit=limit, offset=offset
+        )
+
+
+def matches(query: str, *, model, user=None) -> Matches:
+    """The matches of `query` among `model`'s records that `user` may see, counted
+    (capped at COUNT_CAP) but not yet read: for the listing pipeline
+    (catalogue/selectors/listing.py), which reads one page of them or, beside
+    other filters, the bounded list it intersects with what they leave."""
     record_type = model._meta.model_name
     parsed = _prepare(query, user)
+    found = Matches(parsed, record_type, user)
     if parsed.is_empty or record_type not in RECORD_TYPES:
-        return []
-    backend = get_backend()
-    count = backend.counts(parsed, user, types=[record_type])[record_type]
-    return backend.matching_ids(
-        parsed, user, record_type, ranked=count <= rank_limit(), limit=MATCHING_PKS_LIMIT
-    )
+        return found
+    count = get_backend().counts(parsed, user, types=[record_type])[record_type]
+    found.count, found.capped = _cap(count)
+    found.ranked = count <= rank_limit()
+    return found
+
+
+def matching_pks(query: str, *, model, user=None) -> list[int]:
+    """Primary keys of `model` records matching `query`, best first (bounded)."""
+    return matches(query, model=model, user=user).pks()
 
 
 def explain(query: str, *, user=None, types: Iterable[str] | None = None) -> str:

@@ -141,11 +141,11 @@ class Backend:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def matching_ids(self, parsed, user, record_type, *, ranked, limit):
+    def matching_ids(self, parsed, user, record_type, *, ranked, limit, offset=0):
         """Record ids of one type's matches, in hits() order: the ids alone, so a
         common word does not carry thousands of texts back to Python."""
         sql, params = self.hits_sql(
-            parsed, user, [record_type], ranked=ranked, limit=limit, offset=0
+            parsed, user, [record_type], ranked=ranked, limit=limit, offset=offset
         )
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT record_id FROM ({sql}) AS hits", params)  # noqa: S608

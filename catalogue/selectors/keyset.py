@@ -50,7 +50,12 @@ class Key:
     def order(self, reverse: bool = False) -> OrderBy:
         """This key's order (nulls last), or its exact reverse (nulls first)."""
         expression = F(self.field)
-        nulls = {"nulls_first": True} if reverse else {"nulls_last": True}
+        # Only a nullable key says where its nulls go: on any other key the
+        # clause only stops SQLite and PostgreSQL reading the order from the
+        # index (SQLite sorts every tie of the keys before it, PostgreSQL all).
+        nulls = {}
+        if self.nullable:
+            nulls = {"nulls_first": True} if reverse else {"nulls_last": True}
         if self.descending != reverse:
             return expression.desc(**nulls)
         return expression.asc(**nulls)
@@ -180,12 +185,42 @@ def window(rows: list[Any], more: bool, position: Position | None, dump: Any) ->
     return Window(rows, following, previous)
 
 
+def segments(lead: Key, position: Position) -> list[Q]:
+    """The stretches of the index that the rows beyond `position` lie in, in
+    reading order, each bounded so that the database seeks to its start.
+
+    `beyond()` alone is an OR over the keys (`date > x OR date IS NULL OR
+    (date = x AND ...)`): correct, but SQLite cannot seek with it and reads
+    the index from the first row, so a page's cost grew with its depth. A
+    leading bound (`date >= x`) makes it a range read; a nullable leading key
+    splits the order in two, its dated rows and its undated ones (last either
+    way), read one after the other."""
+    value, backwards = position.values[0], position.backwards
+    bound = Q()
+    if value is not None:
+        lookup = "gte" if lead.descending == backwards else "lte"
+        bound = Q(**{f"{lead.field}__{lookup}": value})
+    if not lead.nullable:
+        return [bound]
+    valued = Q(**{f"{lead.field}__isnull": False}) & bound
+    undated = Q(**{f"{lead.field}__isnull": True})
+    if value is None:  # in the undated rows: reading back leads into the dated ones
+        return [undated, valued] if backwards else [undated]
+    return [valued] if backwards else [valued, undated]
+
+
 def page(queryset: QuerySet, keys: Sequence[Key], position: Position | None, size: int) -> Window:
     """The page of `size` rows of `queryset` in `keys` order from `position`
-    (None: the first page): one query, with one row more to see if more follow."""
+    (None: the first page), with one row more to see if more follow: one
+    query, or two when the page runs from the dated rows into the undated."""
     backwards = position is not None and position.backwards
     ordered = order_by(queryset, keys, reverse=backwards)
-    if position is not None:
-        ordered = beyond(ordered, keys, position)
-    rows = list(ordered[: size + 1])
+    if position is None:
+        rows = list(ordered[: size + 1])
+    else:
+        ordered, rows = beyond(ordered, keys, position), []
+        for segment in segments(keys[0], position):
+            rows += ordered.filter(segment)[: size + 1 - len(rows)]
+            if len(rows) > size:
+                break
     return window(rows[:size], len(rows) > size, position, lambda r: [k.dump(r) for k in keys])

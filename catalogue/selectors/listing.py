@@ -16,12 +16,16 @@ Parameters: `per_page` or `limit` (records a page, default 25, 1 to 100);
 the API `limit` and `cursor`; each accepts the other's, so old links work.
 
 Queries, whatever the page size: the capped count and the page (plus the
-listing's own prefetches), or for a search the matching rows' keys and the
-page; then one grouped query per facet.
+listing's own prefetches), or for a search the capped count of matches, the
+page's window of them (their keys in rank order, read with LIMIT and OFFSET:
+never every match of a common word) and the page; beside other filters, the
+bounded list of matches (catalogue.search.MATCHING_PKS_LIMIT) instead of the
+window, and the rows the filters leave of it. Then one grouped query per facet.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
@@ -31,7 +35,7 @@ from django.db.models import Model, QuerySet
 from django.http import QueryDict
 
 from catalogue.record_types import RecordType, by_model
-from catalogue.search import COUNT_CAP, matching_pks
+from catalogue.search import COUNT_CAP, UNRANKED_NOTICE, matches, rank_limit
 
 from .facet_cache import cached_facets
 from .facets import Facet, listing_facets
@@ -74,6 +78,9 @@ class Listing:
     cursor_given: bool  # the page was reached by a cursor, not the first one
     filterset: Any
     facets: list[Facet] = field(default_factory=list)
+    # Set when a search matched too many records to rank: they come most
+    # recently changed first, and the page says so.
+    notice: str = ""
 
     @property
     def count_display(self) -> str:
@@ -151,22 +158,27 @@ def record_list(
         value not in (None, "", []) for name, value in data.items() if name not in ("q", "ordering")
     )
     if words:
-        matches = matching_pks(words, model=model, user=user)
+        found = matches(words, model=model, user=user)
         if narrowed or sort != RELEVANCE:
-            filtered = filtered.filter(pk__in=matches)
-    if sort == RELEVANCE:
-        if narrowed:
-            kept = set(filtered.order_by().values_list("pk", flat=True))
-            ranked = [pk for pk in matches if pk in kept]
-        else:
-            ranked = matches
+            # The bounded list of matches (MATCHING_PKS_LIMIT), intersected in the database.
+            listed = found.pks()
+            filtered = filtered.filter(pk__in=listed)
+    if sort == RELEVANCE and narrowed:
+        kept = set(filtered.order_by().values_list("pk", flat=True))
+        ranked = [pk for pk in listed if pk in kept]
         count, capped = len(ranked), len(ranked) >= COUNT_CAP
-        result = _ranked_page(filtered, ranked, position, size)
+        result = _ranked_page(filtered, lambda at, n: ranked[at : at + n], position, size)
+    elif sort == RELEVANCE:
+        # Every match is a listed record already (both sides ask the type's
+        # visible_to): only the page's window of matches is read.
+        count, capped = found.count, found.capped
+        result = _ranked_page(filtered, lambda at, n: found.pks(offset=at, limit=n), position, size)
     else:
         count, capped = capped_count(filtered)
         result = page(filtered, keys, position, size)
 
     choices = ([(RELEVANCE, RELEVANCE_LABEL)] if words else []) + record_type.sort_choices()
+    unranked = sort == RELEVANCE and not found.ranked
     return Listing(
         record_type=record_type,
         records=result.rows,
@@ -178,6 +190,7 @@ def record_list(
         previous_cursor=result.previous_cursor,
         cursor_given=position is not None,
         filterset=filterset,
+        notice=UNRANKED_NOTICE.format(limit=rank_limit()) if unranked else "",
         facets=cached_facets(
             model,
             user,
@@ -195,30 +208,33 @@ def _keys(record_type: RecordType, sort: str) -> tuple[Key, ...]:
 
 
 def _ranked_page(
-    filtered: QuerySet, ranked: list[int], position: Position | None, size: int
+    filtered: QuerySet,
+    read: Callable[[int, int], list[int]],
+    position: Position | None,
+    size: int,
 ) -> Window:
-    """The page of the `ranked` pks from `position`, with its records in that order.
+    """The page of ranked pks from `position`, with its records in that order;
+    `read(at, n)` gives at most `n` ranked pks from rank position `at` on.
 
     The cursor names a row by (rank position, pk). When the ranking has moved
-    since (a record edited or unpublished), the row is found again by its pk;
-    a row gone altogether leaves its position as the boundary."""
-    at, present = 0, False
-    if position is not None:
+    since (a record edited or unpublished) and that row is no longer at its
+    position, the position itself is the boundary: the page starts there."""
+    if position is None:
+        rows = list(enumerate(read(0, size + 1)))
+    else:
         # RANK_KEYS are both int keys: decode() let nothing else through.
         rank, pk = cast(tuple[int, int], tuple(position.values))
-        if 0 <= rank < len(ranked) and ranked[rank] == pk:
-            at, present = rank, True
-        elif pk in ranked:
-            at, present = ranked.index(pk), True
+        at = max(rank, 0)
+        if position.backwards:
+            start = max(at - size - 1, 0)
+            rows = list(enumerate(read(start, at - start), start))[::-1]  # nearest first
         else:
-            at = min(max(rank, 0), len(ranked))
-    if position is not None and position.backwards:
-        start = max(at - size - 1, 0)
-        rows = [(i, ranked[i]) for i in range(at - 1, start - 1, -1)]  # nearest first
-    else:
-        start = at + 1 if present else at
-        rows = [(i, ranked[i]) for i in range(start, min(start + size + 1, len(ranked)))]
+            following = list(enumerate(read(at, size + 2), at))
+            rows = following[1:] if following and following[0][1] == pk else following
     result = window(rows[:size], len(rows) > size, position, lambda row: list(row))
-    by_pk = filtered.in_bulk([pk for _, pk in result.rows]) if result.rows else {}
+    # Unordered: with the model's ordering SQLite walks the sort index past every
+    # row to find these few instead of looking them up by key.
+    keys = [pk for _, pk in result.rows]
+    by_pk = filtered.order_by().in_bulk(keys) if keys else {}
     records = [by_pk[pk] for _, pk in result.rows if pk in by_pk]
     return Window(records, result.next_cursor, result.previous_cursor)

@@ -38,6 +38,7 @@ class BrowsePage:
     sorts: list
     filterset: object
     facets: list[Facet]
+    notice: str  # a search too common to rank says so
     chosen: list[tuple[str, str]]  # (facet filter, value) kept by the form, facets shown or not
     active: list[tuple[str, str, str]]  # (filter label, value label, link that removes it)
     next_url: str | None
@@ -62,6 +63,7 @@ def _links(listing: Listing, params) -> BrowsePage:
         records=listing.records,
         count_display=listing.count_display,
         sort=listing.sort,
+        notice=listing.notice,
         sorts=listing.sorts,
         filterset=listing.filterset,
         facets=listing.facets,
