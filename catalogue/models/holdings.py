@@ -111,6 +111,12 @@ class CollectionQuerySet(DatedQuerySet):
     def listing_for(self, user):
         return super().listing_for(user).select_related("repository")
 
+    def detail_for(self, user):
+        # The page and the API name the unit above and the creator.
+        return self.listing_for(user).select_related(
+            "parent", "creator_person", "creator_organisation"
+        )
+
     def subtree(self, collection, *, include_self=True):
         """`collection` and everything below it, at any depth (one range read)."""
         rows = self.filter(tree_path__startswith=collection.tree_path)
