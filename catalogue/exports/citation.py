@@ -121,8 +121,8 @@ def csl_json(record, url, accessed=None):
         item[key] = publisher
     if isinstance(record, Collection):
         # CSL's archive fields: who holds it and where in their holdings.
-        if record.repository:
-            item["archive"] = str(record.repository)
+        if record.shown_repository:
+            item["archive"] = str(record.shown_repository)
         if record.full_reference_code:
             item["archive_location"] = record.full_reference_code
     if isinstance(record, Document):
@@ -218,7 +218,7 @@ def chicago(record, url, accessed):
     elif isinstance(record, Collection):
         # An archival citation: the unit, its dates, then where it is held.
         parts.append(f"{record.title}" + (f", {record.date_display}." if record.date_display else "."))
-        held = [record.full_reference_code, str(record.repository) if record.repository else ""]
+        held = [record.full_reference_code, str(record.shown_repository or "")]
         held = [part for part in held if part]
         if held:
             parts.append(", ".join(held) + ".")

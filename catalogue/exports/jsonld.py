@@ -42,10 +42,10 @@ def _holdings(record, url, data):
     collection or a filed document, where the reader may see them: the
     querysets empty links to drafts, so a draft unit leaves no node."""
     unit = record.parent if isinstance(record, Collection) else record.collection
-    repository = record.repository if isinstance(record, Collection) else None
+    repository = record.shown_repository if isinstance(record, Collection) else None
     if unit is not None:
         data["isPartOf"] = _absolute(_node(unit), url, record)
-        repository = repository or unit.repository
+        repository = repository or unit.shown_repository
     if repository is not None:
         data["holdingArchive"] = _absolute(_node(repository), url, record)
     code = (

@@ -53,7 +53,7 @@ def held_at(document, user):
     collection = document.collection
     if collection is None:
         return None
-    return collection.repository, [*ancestors(collection, user), collection]
+    return collection.shown_repository, [*ancestors(collection, user), collection]
 
 
 def paged(name, queryset, keys, params: QueryDict) -> PagedList:
