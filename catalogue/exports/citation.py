@@ -217,7 +217,9 @@ def chicago(record, url, accessed):
             parts.append(f"{publisher}.")
     elif isinstance(record, Collection):
         # An archival citation: the unit, its dates, then where it is held.
-        parts.append(f"{record.title}" + (f", {record.date_display}." if record.date_display else "."))
+        parts.append(
+            f"{record.title}" + (f", {record.date_display}." if record.date_display else ".")
+        )
         held = [record.full_reference_code, str(record.shown_repository or "")]
         held = [part for part in held if part]
         if held:

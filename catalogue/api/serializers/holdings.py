@@ -90,9 +90,16 @@ class CollectionSerializer(RecordSerializer):
         attrs = super().validate(attrs)
         if self.instance is None and "repository" not in attrs:
             raise serializers.ValidationError({"repository_identifier": "This field is required."})
-        candidate = Collection(
-            **{f.attname: getattr(self.instance, f.attname) for f in Collection._meta.concrete_fields}
-        ) if self.instance is not None else Collection()
+        candidate = (
+            Collection(
+                **{
+                    f.attname: getattr(self.instance, f.attname)
+                    for f in Collection._meta.concrete_fields
+                }
+            )
+            if self.instance is not None
+            else Collection()
+        )
         for name, value in attrs.items():
             if name in {f.name for f in Collection._meta.concrete_fields}:
                 setattr(candidate, name, value)
