@@ -90,18 +90,15 @@ class CollectionSerializer(RecordSerializer):
         attrs = super().validate(attrs)
         if self.instance is None and "repository" not in attrs:
             raise serializers.ValidationError({"repository_identifier": "This field is required."})
-        candidate = (
-            Collection(
-                **{
-                    f.attname: getattr(self.instance, f.attname)
-                    for f in Collection._meta.concrete_fields
-                }
-            )
-            if self.instance is not None
-            else Collection()
-        )
+        # A copy with the new values: the row itself changes only in the service.
+        candidate = Collection()
+        if self.instance is not None:
+            for field in Collection._meta.concrete_fields:
+                setattr(candidate, field.attname, getattr(self.instance, field.attname))
+            candidate._state.adding = False  # its own row is no duplicate of it
+        names = {field.name for field in Collection._meta.concrete_fields}
         for name, value in attrs.items():
-            if name in {f.name for f in Collection._meta.concrete_fields}:
+            if name in names:
                 setattr(candidate, name, value)
         # Publication is the service's question (with its own message); this is the shape.
         candidate.status = Collection._meta.get_field("status").default
