@@ -34,6 +34,10 @@ class PagedList:
     next_cursor: str | None
     previous_cursor: str | None
     size: int = DEFAULT_PAGE_SIZE
+    # The page's links, made by the view from the cursors (views/holdings.py).
+    next_url: str | None = None
+    previous_url: str | None = None
+    first_url: str | None = None
 
 
 def ancestors(collection, user):
