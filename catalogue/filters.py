@@ -14,19 +14,22 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from drf_spectacular.utils import extend_schema_field
 
 from . import record_types
 from .models import (
     Article,
     Citation,
+    Collection,
     Document,
     DocumentAgent,
+    Level,
     Mention,
     Organisation,
     Person,
     Place,
+    Repository,
     Status,
     sees_drafts,
 )
@@ -200,11 +203,96 @@ class DocumentFilterSet(DatedFilterSet):
         label="Organisation (identifier)",
     )
     place = LinkedRecordFilter(target=Place, field="place", label="Place (identifier)")
+    # Where documents are held, through the collections the reader may see: a
+    # document filed in a draft unit is held nowhere as far as they can tell.
+    repository = django_filters.CharFilter(
+        method="filter_repository", max_length=64, strip=False, label="Repository (identifier)"
+    )
+    collection = django_filters.CharFilter(
+        method="filter_collection",
+        max_length=64,
+        strip=False,
+        label="Collection (identifier): documents anywhere in its subtree",
+    )
+    level = django_filters.MultipleChoiceFilter(
+        choices=Level.choices, method="filter_level", label="Level of the collection"
+    )
     ordering = SortFilter("document")
 
     class Meta:
         model = Document
-        fields = ["q", "kind", "person", "organisation", "place", "status"]
+        fields = [
+            "q",
+            "kind",
+            "person",
+            "organisation",
+            "place",
+            "repository",
+            "collection",
+            "level",
+            "status",
+        ]
+
+    def _held_in(self, qs, units):
+        user = getattr(self.request, "user", None)
+        visible = Collection.objects.visible_to(user).filter(units)
+        return qs.filter(collection__in=visible.values("pk"))
+
+    def filter_repository(self, qs, name, value):
+        return self._held_in(qs, Q(repository__in=_visible_pks(Repository, self.request, value)))
+
+    def filter_collection(self, qs, name, value):
+        return self._held_in(qs, _subtree_of(self.request, value))
+
+    def filter_level(self, qs, name, value):
+        return self._held_in(qs, Q(level__in=value)) if value else qs
+
+
+def _visible_pks(model, request, identifier):
+    """The pk (as a subquery) of the record with this identifier, if the reader may see it."""
+    user = getattr(request, "user", None)
+    return model.objects.visible_to(user).filter(identifier=identifier).values("pk")
+
+
+def _subtree_of(request, identifier):
+    """Units at or below the visible collection with this identifier: one range
+    read on tree_path (models/holdings.py), nothing for a draft or unknown one."""
+    user = getattr(request, "user", None)
+    root = Collection.objects.visible_to(user).filter(identifier=identifier)
+    # A subquery, not a read first: no match (NULL) matches nothing.
+    return Q(tree_path__startswith=Subquery(root.values("tree_path")[:1]))
+
+
+class RepositoryFilterSet(RecordFilterSet):
+    ordering = SortFilter("repository")
+
+    class Meta:
+        model = Repository
+        fields = ["q", "status"]
+
+
+class CollectionFilterSet(DatedFilterSet):
+    repository = LinkedRecordFilter(
+        target=Repository, field="repository", label="Repository (identifier)"
+    )
+    parent = LinkedRecordFilter(
+        target=Collection, field="parent", label="Part of (identifier): its units one level down"
+    )
+    within = django_filters.CharFilter(
+        method="filter_within",
+        max_length=64,
+        strip=False,
+        label="Within (identifier): the unit and everything below it",
+    )
+    level = django_filters.MultipleChoiceFilter(choices=Level.choices)
+    ordering = SortFilter("collection")
+
+    class Meta:
+        model = Collection
+        fields = ["q", "repository", "parent", "within", "level", "status"]
+
+    def filter_within(self, qs, name, value):
+        return qs.filter(_subtree_of(self.request, value)) if value else qs
 
 
 class ArticleFilterSet(DatedFilterSet):

@@ -50,6 +50,11 @@ DATE = Sort(
 )
 TITLE = Sort("title", "title", "Title, A to Z", "Title, Z to A")
 NAME = Sort("name", "sort_name", "Name, A to Z", "Name, Z to A")
+# A collection's full reference code ("JP-1000001/F12/S3") sorts the tree
+# depth-first, each unit after its parent: the order of a finding aid.
+REFERENCE = Sort(
+    "reference", "full_reference_code", "Reference code, A to Z", "Reference code, Z to A"
+)
 MODIFIED = Sort(
     "modified", "modified", "Last changed, oldest first", "Last changed, newest first", "datetime"
 )
@@ -170,6 +175,29 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     _authority("person", "people", "PersonViewSet"),
     _authority("organisation", "organisations", "OrganisationViewSet"),
     _authority("place", "places", "PlaceViewSet"),
+    # Holdings (models/holdings.py). A repository is a name like an authority,
+    # but its names do not widen searches or link ingested texts (authority=False).
+    RecordType(
+        name="repository",
+        url_prefix="repositories",
+        filterset_path="catalogue.filters.RepositoryFilterSet",
+        viewset_path="catalogue.api.views.holdings.RepositoryViewSet",
+        sorts=(NAME, MODIFIED),
+        default_sort="name",
+        tiebreak="sort_name",
+        detail_view_path=_views("repository_detail"),
+    ),
+    RecordType(
+        name="collection",
+        url_prefix="collections",
+        filterset_path="catalogue.filters.CollectionFilterSet",
+        viewset_path="catalogue.api.views.holdings.CollectionViewSet",
+        sorts=(REFERENCE, TITLE, DATE, MODIFIED),
+        default_sort="reference",
+        tiebreak="title",
+        dated=True,
+        detail_view_path=_views("collection_detail"),
+    ),
     # Listed by the API only, in the order they were made (see `page` above).
     RecordType(
         name="citation",

@@ -9,7 +9,16 @@ import re
 
 from django.utils.formats import date_format
 
-from ..models import Article, Document, DocumentAgent, Organisation, Person, Place
+from ..models import (
+    Article,
+    Collection,
+    Document,
+    DocumentAgent,
+    Organisation,
+    Person,
+    Place,
+    Repository,
+)
 from .dates import date_parts
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -25,7 +34,8 @@ CSL_TYPES = {
 RIS_TYPES = {Document.Kind.NEWSPAPER_TEXT: "NEWS", Document.Kind.LETTER: "PCOMM"}
 
 
-AUTHORITIES = (Person, Organisation, Place)
+# Cited as entries of the catalogue under their name (a repository too: an institution).
+AUTHORITIES = (Person, Organisation, Place, Repository)
 
 
 def _title(record):
@@ -43,6 +53,10 @@ def creator_records(record):
         return []
     if isinstance(record, Article):
         return list(record.authors.all())
+    if isinstance(record, Collection):
+        # Emptied by visible_to when the creator is a draft the reader may not see.
+        creator = record.creator_person or record.creator_organisation
+        return [creator] if creator else []
     agents = list(record.agents.all())
     for roles in (
         {DocumentAgent.Role.AUTHOR},
@@ -64,6 +78,8 @@ def _publisher(record):
         return ""
     if isinstance(record, Article):
         return record.site_name or (str(record.publisher) if record.publisher else "")
+    if isinstance(record, Collection):
+        return ""
     for agent in record.agents.all():
         if agent.role == DocumentAgent.Role.PUBLISHER:
             return str(agent.agent)
@@ -83,6 +99,8 @@ def csl_json(record, url, accessed=None):
     """One CSL-JSON item (a dict) for a document or article."""
     if isinstance(record, AUTHORITIES):
         csl_type = "entry"
+    elif isinstance(record, Collection):
+        csl_type = "collection"
     else:
         csl_type = "webpage" if isinstance(record, Article) else CSL_TYPES[record.kind]
     item = {"id": record.identifier, "type": csl_type, "title": _title(record), "URL": url}
@@ -101,6 +119,12 @@ def csl_json(record, url, accessed=None):
     if publisher:
         key = "container-title" if item["type"] in {"webpage", "article-newspaper"} else "publisher"
         item[key] = publisher
+    if isinstance(record, Collection):
+        # CSL's archive fields: who holds it and where in their holdings.
+        if record.shown_repository:
+            item["archive"] = str(record.shown_repository)
+        if record.full_reference_code:
+            item["archive_location"] = record.full_reference_code
     if isinstance(record, Document):
         if record.place:
             item["event-place"] = str(record.place)
@@ -150,7 +174,7 @@ def bibtex(record, url, accessed=None):
 
 def ris(record, url, accessed=None):
     """An RIS record."""
-    if isinstance(record, AUTHORITIES):
+    if isinstance(record, (*AUTHORITIES, Collection)):
         type_ = "GEN"
     else:
         type_ = "ELEC" if isinstance(record, Article) else RIS_TYPES.get(record.kind, "GEN")
@@ -167,6 +191,8 @@ def ris(record, url, accessed=None):
         lines.append(("T2" if type_ in {"NEWS", "ELEC"} else "PB", publisher))
     if isinstance(record, Document) and record.place:
         lines.append(("CY", str(record.place)))
+    if isinstance(record, Collection) and record.full_reference_code:
+        lines.append(("AN", record.full_reference_code))
     lines.append(("UR", url))
     if accessed:
         lines.append(("Y2", accessed.isoformat()))
@@ -189,6 +215,15 @@ def chicago(record, url, accessed):
         parts.append(f"\u201c{record.title}.\u201d")
         if publisher:
             parts.append(f"{publisher}.")
+    elif isinstance(record, Collection):
+        # An archival citation: the unit, its dates, then where it is held.
+        parts.append(
+            f"{record.title}" + (f", {record.date_display}." if record.date_display else ".")
+        )
+        held = [record.full_reference_code, str(record.shown_repository or "")]
+        held = [part for part in held if part]
+        if held:
+            parts.append(", ".join(held) + ".")
     else:
         parts.append(f"{record.title}.")
         details = [record.get_kind_display()]

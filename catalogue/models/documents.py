@@ -15,8 +15,16 @@ from .holdings import AccessFields
 
 class DocumentQuerySet(DatedQuerySet):
     def listing_for(self, user):
-        # Lists never show the transcription, which can be a whole treaty.
-        return super().listing_for(user).select_related("place").defer("transcription")
+        # Lists never show the transcription, which can be a whole treaty. The
+        # collection is joined for the reference code a list shows
+        # (shown_reference_code): for readers who may not see drafts it is
+        # joined anyway, to empty a link to a draft unit.
+        return (
+            super()
+            .listing_for(user)
+            .select_related("place", "collection__repository")
+            .defer("transcription")
+        )
 
     def for_search_index(self):
         return self.prefetch_related("excerpts")
@@ -39,6 +47,7 @@ class DocumentQuerySet(DatedQuerySet):
         return (
             self.listing_for(user)
             .defer(None)
+            .select_related("collection__repository")
             .with_agents(user)
             .prefetch_related(
                 models.Prefetch(
@@ -223,6 +232,15 @@ class Document(AccessFields, DatedRecord, CatalogueRecord):
         for citation in self.cited_by.exclude(quoted_text=""):
             found = citation.check_quote()
             type(citation).objects.filter(pk=citation.pk).update(quote_found=found)
+
+    @property
+    def shown_reference_code(self):
+        """The full reference code where the reader may see the collection it is
+        derived from; else (the link emptied: a draft unit) the document's own code
+        alone, which names nothing of the draft."""
+        if self.collection_id is not None and self.collection is None:
+            return self.reference_code
+        return self.full_reference_code
 
     @property
     def known_text(self):

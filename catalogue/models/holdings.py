@@ -18,7 +18,7 @@ collection hides its whole subtree's own pages, while the published
 documents filed in it stay published and simply lose the link to it.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -110,6 +110,12 @@ class AccessFields(models.Model):
 class CollectionQuerySet(DatedQuerySet):
     def listing_for(self, user):
         return super().listing_for(user).select_related("repository")
+
+    def detail_for(self, user):
+        # The page and the API name the unit above and the creator.
+        return self.listing_for(user).select_related(
+            "parent", "creator_person", "creator_organisation"
+        )
 
     def subtree(self, collection, *, include_self=True):
         """`collection` and everything below it, at any depth (one range read)."""
@@ -241,6 +247,15 @@ class Collection(AccessFields, DatedRecord, CatalogueRecord):
 
     def get_absolute_url(self):
         return reverse("catalogue:collection-detail", kwargs={"slug": self.slug})
+
+    @property
+    def shown_repository(self):
+        """The repository as the reader may see it: None where visible_to emptied
+        the link (a draft), which reading `repository`, never null, would raise on."""
+        try:
+            return self.repository
+        except ObjectDoesNotExist:
+            return None
 
     def summary_parts(self):
         return [self.get_level_display(), self.full_reference_code, self.date_display]

@@ -9,13 +9,34 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, Length, Substr
 
-from catalogue.models import DocumentAgent, Organisation, Person, Place
+from catalogue.models import (
+    Collection,
+    DocumentAgent,
+    Level,
+    Organisation,
+    Person,
+    Place,
+    Repository,
+)
+from catalogue.models.holdings import TREE_PATH_DIGITS
 
 TOP_NAMES = 10
 # The filters that have a facet, when the record type's FilterSet declares them.
-FACET_FILTERS = ("kind", "decade", "year", "person", "organisation", "place")
+FACET_FILTERS = (
+    "kind",
+    "decade",
+    "year",
+    "person",
+    "organisation",
+    "place",
+    "repository",
+    "collection",
+    "level",
+)
+# One step of a collection's tree_path ("0000000012/").
+TREE_STEP = TREE_PATH_DIGITS + 1
 # A span longer than this is counted in its first and last decades only: a
 # mis-keyed "0001/9999" must not make thousands of empty facet rows.
 MAX_SPAN_YEARS = 300
@@ -100,6 +121,51 @@ def document_place_counts(base, user):
     return list(rows)
 
 
+def held(base, user):
+    """Documents of `base` filed in a collection `user` may see: the only ones
+    the holdings facets count (a draft unit's documents are held nowhere, for them)."""
+    return base.filter(collection__in=Collection.objects.visible_to(user).values("pk"))
+
+
+def repository_counts(base, user, path):
+    """Top repositories of `base`, reached through `path` ("repository" for
+    collections, "collection__repository" for documents)."""
+    rows = (
+        base.filter(**{f"{path}__in": Repository.objects.visible_to(user).values("pk")})
+        .values_list(f"{path}__identifier", f"{path}__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", f"{path}__name")[:TOP_NAMES]
+    )
+    return list(rows)
+
+
+def collection_counts(base, user, chosen):
+    """The units one level below the chosen collection (the fonds when none is
+    chosen), each with the documents anywhere in its subtree: the tree opened
+    one level at a time. Grouped on the first steps of each document's
+    tree_path, then the units named in one more query."""
+    depth, first = TREE_STEP, []
+    if chosen:
+        root = Collection.objects.visible_to(user).filter(identifier=chosen).first()
+        if root is None:
+            return []
+        depth = len(root.tree_path) + TREE_STEP
+        # The chosen unit itself heads the list, so the reader sees where they are.
+        first = [(root.identifier, str(root), base.count())]
+    rows = (
+        base.alias(path_length=Length("collection__tree_path"))
+        .filter(path_length__gte=depth)
+        .annotate(step=Substr("collection__tree_path", 1, depth))
+        .values_list("step")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "step")[:TOP_NAMES]
+    )
+    counts = dict(rows)
+    units = Collection.objects.visible_to(user).filter(tree_path__in=counts)
+    found = sorted(units, key=lambda unit: (-counts[unit.tree_path], unit.tree_path))
+    return first + [(unit.identifier, str(unit), counts[unit.tree_path]) for unit in found]
+
+
 def listing_facets(filterset, filtered, user, params):
     """The facets of a browse page: one for each facetable filter its FilterSet
     declares (kind, decade then year, person, organisation, place), counted
@@ -131,4 +197,16 @@ def listing_facets(filterset, filtered, user, params):
             facet(name, label, document_agent_counts(base, user, name))
     if "place" in filters:
         facet("place", "Place", document_place_counts(base, user))
+    if not {"repository", "collection", "level"} & set(filters):
+        return facets
+    holdings = base if base.model is Collection else held(base, user)
+    if "repository" in filters:
+        path = "repository" if base.model is Collection else "collection__repository"
+        facet("repository", "Repository", repository_counts(holdings, user, path))
+    if "collection" in filters:
+        rows = collection_counts(holdings, user, data.get("collection"))
+        facet("collection", "Collection", rows)
+    if "level" in filters:
+        field = "level" if base.model is Collection else "collection__level"
+        facet("level", "Level of description", choice_counts(holdings, field, Level.choices))
     return facets

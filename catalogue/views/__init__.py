@@ -9,17 +9,20 @@ from .detail import (
     person_detail,
     place_detail,
 )
+from .holdings import collection_detail, repository_detail
 from .pages import home, robots_txt, search_page, timeline
 
 __all__ = [
     "article_detail",
     "citation_download",
+    "collection_detail",
     "document_detail",
     "home",
     "organisation_detail",
     "person_detail",
     "place_detail",
     "record_list_page",
+    "repository_detail",
     "robots_txt",
     "search_page",
     "timeline",

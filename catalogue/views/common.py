@@ -62,11 +62,19 @@ def record_context(request, record, manifest_url=None):
         "api_url": api,
         "chicago": exports.chicago(record, url, timezone.localdate()),
         "citation_formats": [(fmt, spec[3]) for fmt, spec in CITATION_FORMATS.items()],
+        # Exports beyond the citations, as (url, label): the "Export" line of _cite.html.
+        "export_formats": export_formats(record),
         "jsonld": jsonld_script(
             exports.jsonld(record, url, request.build_absolute_uri(api), manifest_url)
         ),
         "record_type": record._meta.model_name,
     }
+
+
+def export_formats(record):
+    """[(url, label)] of the record's downloads in archival formats, beside the
+    citations: empty until the Dublin Core / EAD3 / EAC-CPF exports add theirs."""
+    return []
 
 
 def bad_request(request, message):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from catalogue.iiif import image as iiif_image
 from catalogue.iiif import manifest as iiif_manifest
 from catalogue.models import Article, Document, DocumentRelation, Organisation, Person, Place
-from catalogue.selectors import authorities, evidence, reading
+from catalogue.selectors import authorities, evidence, holdings, reading
 from catalogue.selectors.topics import topic_label
 
 from .common import CITATION_FORMATS, citation_text, record_context
@@ -58,6 +58,7 @@ def document_detail(request, slug):
         cited_by=document.cited_by.all(),
         related=related,
         statements=_statements_by_topic(document.statements.all()),
+        held_at=holdings.held_at(document, request.user),
     )
     return render(request, "catalogue/document_detail.html", context)
 

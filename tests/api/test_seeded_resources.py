@@ -101,5 +101,14 @@ def test_citations_name_the_citing_and_cited_records(seeded, anon):
 
 def test_the_root_links_every_resource(seeded, anon):
     body = anon.get("/api/").json()
-    assert set(body) == {"documents", "articles", "people", "organisations", "places", "citations"}
+    assert set(body) == {
+        "documents",
+        "articles",
+        "people",
+        "organisations",
+        "places",
+        "repositories",
+        "collections",
+        "citations",
+    }
     assert anon.get("/api/", HTTP_ACCEPT="text/html").status_code == 200

@@ -7,7 +7,15 @@ import re
 import pytest
 
 from catalogue.record_types import with_pages
-from tests.factories import make_article, make_document, make_organisation, make_person, make_place
+from tests.factories import (
+    make_article,
+    make_collection,
+    make_document,
+    make_organisation,
+    make_person,
+    make_place,
+    make_repository,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +28,12 @@ MAKERS = {
     "person": lambda t, d: make_person(name=t),
     "organisation": lambda t, d: make_organisation(name=t),
     "place": lambda t, d: make_place(name=t),
+    "repository": lambda t, d: make_repository(name=t),
+    # Repositories without a code: units with the same local code ("A") tie on
+    # the full reference code (each in its own repository, where codes are unique).
+    "collection": lambda t, d: make_collection(
+        title=t, date_edtf=d, reference_code=t[0], repository=make_repository(code="")
+    ),
 }
 CASES = [
     (record_type, sort)

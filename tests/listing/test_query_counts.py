@@ -12,10 +12,10 @@ pytestmark = pytest.mark.django_db
 # matches, the ranked matches' ids, the page. A filter beside the words adds
 # one: the matches it leaves.
 SEARCH = 4
-# The page adds its five facets (kind, year spans, people, organisations,
-# places); the API adds the documents' parties.
+# The page adds its eight facets (kind, year spans, people, organisations,
+# places, repositories, collections, levels); the API adds the documents' parties.
 QUERIES = {
-    "/documents/?q=declaration&per_page=": SEARCH + 5,
+    "/documents/?q=declaration&per_page=": SEARCH + 8,
     "/api/documents/?q=declaration&limit=": SEARCH + 1,
     "/api/documents/?q=declaration&kind=declaration&limit=": SEARCH + 1 + 1,
 }

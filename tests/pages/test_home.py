@@ -32,9 +32,9 @@ def test_home_query_count_does_not_grow_with_the_catalogue(
     for _ in range(records):
         make_document()
         make_article()
-    # 5 counts (documents, articles, people, organisations, places),
-    # newest documents (place joined), newest articles.
-    with django_assert_num_queries(7):
+    # 7 counts (documents, articles, people, organisations, places,
+    # repositories, collections), newest documents (place joined), newest articles.
+    with django_assert_num_queries(9):
         assert client.get("/").status_code == 200
 
 

@@ -17,6 +17,8 @@ API_BASENAMES = {
     "person": "people",
     "organisation": "organisations",
     "place": "places",
+    "repository": "repositories",
+    "collection": "collections",
 }
 # The citation formats the API offers per record type (JSON-LD for all).
 CITABLE = ("csl-json", "bibtex", "ris", "jsonld")

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalogue.iiif.manifest import manifest_url, tiled_images
-from catalogue.models import Document, Place
+from catalogue.models import Collection, Document, Place
 
 from ..links import api_url, link
 from .common import LinkField, RecordSerializer, identifier_field, string_list
@@ -55,6 +55,15 @@ class DocumentSerializer(RecordSerializer):
     parties = PartiesField()
     other_titles = string_list()
     languages = string_list(help_text="Language codes (ISO 639), e.g. ru, ja.")
+    collection = LinkField(
+        allow_null=True, help_text="The unit it is filed in; null when none (or a draft)."
+    )
+    collection_identifier = identifier_field(Collection, "collection")
+    full_reference_code = serializers.CharField(
+        source="shown_reference_code",
+        read_only=True,
+        help_text="The collection's full code and the document's own, e.g. JP-1/F12/S3/7.",
+    )
 
     class Meta(RecordSerializer.Meta):
         model = Document
@@ -69,6 +78,16 @@ class DocumentSerializer(RecordSerializer):
             "languages",
             "description",
             "parties",
+            "collection",
+            "collection_identifier",
+            "collection_position",
+            "reference_code",
+            "full_reference_code",
+            "extent_and_medium",
+            "access_conditions",
+            "reproduction_conditions",
+            "rights_uri",
+            "rights_label",
             *RecordSerializer.stamp_fields,
         )
         read_only_fields = (*RecordSerializer.Meta.read_only_fields, "date_earliest", "date_latest")
