@@ -7,6 +7,8 @@ from django.urls import NoReverseMatch, include, path, reverse
 
 from archive_site import urls as site
 from catalogue import urls as catalogue_urls
+from catalogue import views
+from catalogue.models import Collection, Repository
 
 
 def _stand_in(request, slug):
@@ -21,11 +23,19 @@ def _missing(name):
     return False
 
 
-extra = [
-    path(f"{prefix}/<slug:slug>/", _stand_in, name=f"{name}-detail")
-    for name, prefix in (("repository", "repositories"), ("collection", "collections"))
-    if _missing(name)
-]
+extra = []
+for model, prefix in ((Repository, "repositories"), (Collection, "collections")):
+    name = model._meta.model_name
+    if _missing(name):
+        extra += [
+            path(f"{prefix}/<slug:slug>/", _stand_in, name=f"{name}-detail"),
+            path(
+                f"{prefix}/<slug:slug>/export.<str:fmt>.xml",
+                views.xml_download,
+                {"model": model},
+                name=f"{name}-export",
+            ),
+        ]
 urlpatterns = [
     *(p for p in site.urlpatterns if getattr(p, "app_name", None) != "catalogue"),
     path("", include((catalogue_urls.urlpatterns + extra, "catalogue"))),

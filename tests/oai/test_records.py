@@ -60,7 +60,7 @@ def test_ead3_records_are_valid_against_the_official_schema(client):
     fonds = factories.make_collection(languages=["ja", "ru"], access_conditions="Open")
     factories.make_collection(parent=fonds)
     root = oai(client, verb="ListRecords", metadataPrefix="ead3")
-    eads = root.findall(".//o:metadata/{%s}ead" % EAD, NS)
+    eads = root.findall(f".//o:metadata/{{{EAD}}}ead", NS)
     assert len(eads) == 2
     for ead in eads:
         schema.assertValid(etree.fromstring(etree.tostring(ead)))
@@ -73,7 +73,7 @@ def test_eac_cpf_records_carry_the_required_elements(client):
     document = factories.make_document(status=Status.PUBLISHED)
     factories.make_agent(document, person=person, role=DocumentAgent.Role.SIGNATORY)
     root = oai(client, verb="ListRecords", metadataPrefix="eac-cpf", set="type:person")
-    eac = root.find(".//o:metadata/{%s}eac-cpf" % EAC, NS)
+    eac = root.find(f".//o:metadata/{{{EAC}}}eac-cpf", NS)
     ns = {"e": EAC}
     for path in (
         "e:control/e:recordId",
@@ -95,7 +95,7 @@ def test_a_list_records_page_costs_the_same_whatever_its_size(
     client, settings, size, django_assert_num_queries
 ):
     settings.OAI_PAGE_SIZE = size
-    for n in range(50):
+    for _ in range(50):
         document = factories.make_document(status=Status.PUBLISHED)
         factories.make_agent(document, person=factories.make_person(status=Status.PUBLISHED))
     # The page of entries, the list's size (first page only), the documents and
