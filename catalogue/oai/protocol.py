@@ -58,6 +58,9 @@ def arguments(query, verb_arguments):
             raise bad_argument(f"{name!r} is not an argument of this verb.")
         if len(values) != 1:
             raise bad_argument(f"{name!r} is given more than once.")
+        if "\x00" in values[0]:
+            # No identifier, set or date holds one, and PostgreSQL refuses it in a query.
+            raise bad_argument(f"{name!r} holds a NUL character.")
         given[name] = values[0]
     if "resumptionToken" in given:
         if len(given) > 1:

@@ -50,6 +50,8 @@ def test_a_missing_unknown_or_repeated_verb_is_bad_verb(client, params):
         {"verb": "GetRecord", "metadataPrefix": "oai_dc"},
         {"verb": "GetRecord", "identifier": "oai:x:document/doc-1"},
         {"verb": "ListMetadataFormats", "metadataPrefix": "oai_dc"},
+        {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:x:document/a\x00"},
+        {"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "collection:\x00"},
     ],
     ids=[
         "illegal",
@@ -65,6 +67,8 @@ def test_a_missing_unknown_or_repeated_verb_is_bad_verb(client, params):
         "getrecord-no-identifier",
         "getrecord-no-prefix",
         "formats-illegal-argument",
+        "nul-identifier",
+        "nul-set",
     ],
 )
 def test_bad_arguments_are_bad_argument_and_not_echoed(client, params):
