@@ -7,6 +7,9 @@ loaddata.
 - unpublished: an existing entry turns deleted, datestamped with the save;
 - deleted: an existing entry turns deleted, datestamped now;
 - a draft never published has no entry: harvesters never hear of it.
+
+Raw saves (loaddata, a restore) are left alone: they bring their own entries,
+and `entries_rebuild` fills in what an older dump or the seed lacks.
 """
 
 from django.apps import apps
@@ -47,9 +50,14 @@ def entry_forget(*, record_type, record_id):
     )
 
 
-def record_saved(sender, instance, created=False, **kwargs):
+def record_saved(sender, instance, created=False, raw=False, **kwargs):
     if getattr(instance, "_skip_search_index", False):
         return  # an import preview's save, rolled back anyway (admin/resources.py)
+    if raw:
+        # loaddata and restore_catalogue: a dump or an archive carries its own
+        # entries (with their deletions); the seed and a restore then add what
+        # is missing (entries_rebuild).
+        return
     if created and instance.status != Status.PUBLISHED:
         return  # a new draft has no entry to change
     entry_track(record=instance)

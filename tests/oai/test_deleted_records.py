@@ -4,7 +4,7 @@ re-publishing brings it back; a draft never published is never named."""
 
 import pytest
 
-from catalogue.models import HarvestEntry, Status
+from catalogue.models import Document, HarvestEntry, Status
 from catalogue.oai.tracking import entries_rebuild
 from catalogue.services.records import (
     record_delete,
@@ -95,3 +95,13 @@ def test_the_rebuild_catches_writes_that_sent_no_signal(client):
     assert counts["deleted"] == 1 and counts["added"] == 1
     assert header(client, shown)[0].get("status") == "deleted"
     assert header(client, hidden)[0].get("status") is None
+
+
+def test_the_seeded_catalogue_is_harvestable(client):
+    from catalogue.services.seed import catalogue_seed
+
+    catalogue_seed()
+    published = Document.objects.published().count()
+    assert published and HarvestEntry.objects.filter(record_type="document").count() == published
+    root = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="type:document")
+    assert error_code(root) is None
