@@ -5,9 +5,10 @@ hearing of it again.
 
 Rows are written by signals on every save and delete of a record type with
 public pages (catalogue/oai/tracking.py): the services, the admin, the
-unpublish cascade, imports and loaddata all pass through them. Writes that
-send no signal (QuerySet.update of status, bulk_create) are caught up by
-`manage.py oai_rebuild`.
+unpublish cascade and imports all pass through them. Raw saves (loaddata, a
+restore) bring their own rows; the seed and a restore add what is missing,
+and writes that send no signal (QuerySet.update of status, bulk_create) are
+caught up by `manage.py oai_rebuild`.
 """
 
 from django.db import models
