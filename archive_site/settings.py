@@ -282,6 +282,15 @@ API_PAGES_CONTENT_SECURITY_POLICY = (
 )
 CATALOGUE_SITE_NAME = env_str("CATALOGUE_SITE_NAME", "Archival catalogue")
 
+# OAI-PMH (catalogue/oai/): the repository identifier in every OAI identifier
+# (oai:<this>:document/doc-1a2b3c4d; empty: the host the request names), the
+# contact harvesters are shown, records per page, and how long a resumption
+# token stays valid.
+OAI_REPOSITORY_IDENTIFIER = env_str("OAI_REPOSITORY_IDENTIFIER", "")
+OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", "archivist@example.org")
+OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100)
+OAI_TOKEN_SECONDS = env_int("OAI_TOKEN_SECONDS", 24 * 60 * 60)
+
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # The API (catalogue/api/). Token authentication comes first so that an

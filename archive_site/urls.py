@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from catalogue.oai.views import oai_endpoint
 from catalogue.sitemaps import SITEMAPS
 from catalogue.views import robots_txt
 from catalogue.views.health import healthz
@@ -17,6 +18,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("downloads/", include("catalogue.downloads.urls")),
     path("iiif/", include("catalogue.iiif.urls")),
+    path("oai/", oai_endpoint, name="oai"),
     path("api/", include("catalogue.api.urls")),
     path("", include("catalogue.urls")),
 ]

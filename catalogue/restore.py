@@ -25,6 +25,8 @@ from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from catalogue.oai.tracking import entries_rebuild
+
 from .backup import (
     DATA_NAME,
     FORMAT,
@@ -191,4 +193,7 @@ def restore_archive(path, *, progress=print):
         except BaseException:
             _remove(written)
             raise
+    # An archive made before OAI-PMH has no harvest entries: its published
+    # records become harvestable (one carrying its entries is left as it is).
+    entries_rebuild()
     return manifest

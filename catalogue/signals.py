@@ -63,3 +63,8 @@ def connect():
         post_save.connect(relink_new_names, sender=model, dispatch_uid=f"relink-{model.__name__}")
 
     post_delete.connect(scan_deleted, sender=DocumentImage, dispatch_uid="iiif-scan-delete")
+
+    # OAI-PMH remembers every published record, and when it went (catalogue/oai/tracking.py).
+    from .oai import tracking
+
+    tracking.connect()

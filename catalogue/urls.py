@@ -29,4 +29,11 @@ for record_type in with_pages():
             {"model": record_type.model},
             name=f"{name}-cite",
         ),
+        # Dublin Core, EAC-CPF, EAD3 (/people/<slug>/export.eac-cpf.xml), where they apply.
+        path(
+            f"{prefix}/<slug:slug>/export.<str:fmt>.xml",
+            views.xml_download,
+            {"model": record_type.model},
+            name=f"{name}-export",
+        ),
     ]

@@ -4,9 +4,12 @@ catalogue/exports, so a record cites the same way on its page and here."""
 
 import json
 
+from lxml import etree
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
 
 from catalogue import exports
+from catalogue.exports.xml import serialise
+from catalogue.exports.xml_formats import OAI_BUILD, XML_FORMATS, formats_for
 from catalogue.iiif.manifest import manifest_url as iiif_manifest_url
 from catalogue.iiif.manifest import tiled_images
 from catalogue.models import Document
@@ -109,6 +112,53 @@ class JSONLDRenderer(ExportRenderer):
             item.pop("@context", None)
             graph.append(item)
         return {"@context": "https://schema.org", "@graph": graph}
+
+
+class XMLExportRenderer(ExportRenderer):
+    """Dublin Core, EAC-CPF and EAD3 (catalogue/exports/xml_formats.py). A record
+    is its own document; a page of records is their documents, one after the
+    other, under a plain <records> element (each keeps its namespace). In a
+    page a collection's EAD3 is the unit alone, as OAI-PMH gives it; its
+    detail carries the whole subtree."""
+
+    xml_format = None
+
+    def export(self, request, record, **options):
+        return self.xml_format.build(record, page_url(request, record), **options)
+
+    def one(self, request, record):
+        options = {"user": request.user} if self.xml_format.name == "ead3" else {}
+        return serialise(self.export(request, record, **options))
+
+    def many(self, request, records):
+        build = OAI_BUILD.get(self.xml_format.name, self.xml_format.build)
+        root = etree.Element("records")
+        for record in records:
+            root.append(build(record, page_url(request, record)))
+        return serialise(root)
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        return super().render(data, accepted_media_type, renderer_context)
+
+
+def xml_renderer(xml_format):
+    """The renderer class of one XML format (?format=dc, eac-cpf, ead3)."""
+    name = "".join(part.capitalize() for part in xml_format.name.split("-"))
+    return type(
+        f"{name}XMLRenderer",
+        (XMLExportRenderer,),
+        {"xml_format": xml_format, "format": xml_format.name, "media_type": xml_format.media_type},
+    )
+
+
+XML_RENDERERS = {fmt.name: xml_renderer(fmt) for fmt in XML_FORMATS}
+
+
+def xml_renderers_for(model):
+    """The XML renderers that apply to records of `model`."""
+    return [XML_RENDERERS[fmt.name] for fmt in formats_for(model._meta.model_name)]
 
 
 class BrowsableRenderer(BrowsableAPIRenderer):

@@ -21,6 +21,7 @@ from .documents import (
     DocumentQuerySet,
     DocumentRelation,
 )
+from .harvest import HarvestEntry
 from .holdings import Collection, Level, Repository
 from .jobs import Job
 from .search import SearchEntry, SearchName
@@ -41,6 +42,7 @@ __all__ = [
     "DocumentImage",
     "DocumentQuerySet",
     "DocumentRelation",
+    "HarvestEntry",
     "Job",
     "Collection",
     "Level",

@@ -8,6 +8,7 @@ from .detail import (
     organisation_detail,
     person_detail,
     place_detail,
+    xml_download,
 )
 from .holdings import collection_detail, repository_detail
 from .pages import home, robots_txt, search_page, timeline
@@ -26,4 +27,5 @@ __all__ = [
     "robots_txt",
     "search_page",
     "timeline",
+    "xml_download",
 ]

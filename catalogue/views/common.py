@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from catalogue import exports
+from catalogue.exports.xml_formats import formats_for
 
 # What json_script escapes, so a string in the data cannot close the block.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -62,19 +63,12 @@ def record_context(request, record, manifest_url=None):
         "api_url": api,
         "chicago": exports.chicago(record, url, timezone.localdate()),
         "citation_formats": [(fmt, spec[3]) for fmt, spec in CITATION_FORMATS.items()],
-        # Exports beyond the citations, as (url, label): the "Export" line of _cite.html.
-        "export_formats": export_formats(record),
+        "xml_formats": [(f.name, f.label) for f in formats_for(record._meta.model_name)],
         "jsonld": jsonld_script(
             exports.jsonld(record, url, request.build_absolute_uri(api), manifest_url)
         ),
         "record_type": record._meta.model_name,
     }
-
-
-def export_formats(record):
-    """[(url, label)] of the record's downloads in archival formats, beside the
-    citations: empty until the Dublin Core / EAD3 / EAC-CPF exports add theirs."""
-    return []
 
 
 def bad_request(request, message):

@@ -5,13 +5,15 @@ with a banner."""
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from catalogue.exports.xml import serialise
+from catalogue.exports.xml_formats import BY_NAME as XML_FORMATS
 from catalogue.iiif import image as iiif_image
 from catalogue.iiif import manifest as iiif_manifest
 from catalogue.models import Article, Document, DocumentRelation, Organisation, Person, Place
 from catalogue.selectors import authorities, evidence, holdings, reading
 from catalogue.selectors.topics import topic_label
 
-from .common import CITATION_FORMATS, citation_text, record_context
+from .common import CITATION_FORMATS, citation_text, record_context, stable_url
 
 # How a relation reads from its target's page ("X is accompanied by Y" on Y: "accompanies X").
 INVERSE_RELATION = {
@@ -112,4 +114,19 @@ def citation_download(request, model, slug, fmt):
     body, content_type, filename = citation_text(request, record, fmt)
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def xml_download(request, model, slug, fmt):
+    """The record as Dublin Core, EAC-CPF or EAD3 XML (the formats that apply to it)."""
+    xml_format = XML_FORMATS.get(fmt)
+    if xml_format is None or not xml_format.applies_to(model._meta.model_name):
+        raise Http404("No such export format for this record.")
+    user = request.user
+    records = xml_format.prepare(model.objects.listing_for(user).for_export(user), user)
+    record = get_object_or_404(records, slug=slug)
+    options = {"user": user} if fmt == "ead3" else {}
+    body = serialise(xml_format.build(record, stable_url(request, record), **options))
+    response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{record.identifier}.{fmt}.xml"'
     return response

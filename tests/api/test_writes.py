@@ -45,8 +45,9 @@ def test_a_write_reads_the_detail_joins_once(editor, django_assert_max_num_queri
     # Token and user, permissions (2), the bare row to change; in the service's
     # savepoint: lock and version check, the stored version (save), the update,
     # its history row, the search entry (excerpts, its savepoint), citations
-    # quoting the document; then the detail once: the document and its seven
-    # prefetched links. 31 before the detail was no longer read twice.
-    with django_assert_max_num_queries(23):
+    # quoting the document, its OAI-PMH harvest entry (a new datestamp); then the
+    # detail once: the document and its seven prefetched links. 31 before the
+    # detail was no longer read twice.
+    with django_assert_max_num_queries(24):
         response = editor.patch(url, {"title": "J"}, format="json", HTTP_IF_MATCH='"v1"')
     assert response.status_code == 200 and response.json()["title"] == "J"

@@ -69,7 +69,34 @@ def iiif(record):
     return urls
 
 
-SURFACES = [page, browse_list, search_page, api, site, iiif]
+def xml_exports(record):
+    """Dublin Core, EAC-CPF and EAD3 downloads of the record, where they apply."""
+    from catalogue.exports.xml_formats import formats_for
+
+    url = record.get_absolute_url()
+    return [f"{url}export.{fmt.name}.xml" for fmt in formats_for(_name(record))]
+
+
+def oai_pmh(record):
+    """The record's OAI-PMH answers in every format that applies, and the lists."""
+    from catalogue.exports.xml_formats import formats_for
+    from catalogue.oai.protocol import repository_identifier
+
+    class Host:  # the test client's host, as the endpoint will read it
+        def get_host(self):
+            return "testserver"
+
+    identifier = quote(
+        f"oai:{repository_identifier(Host())}:{_name(record)}/{record.identifier}", safe=""
+    )
+    urls = []
+    for fmt in formats_for(_name(record)):
+        urls.append(f"/oai/?verb=GetRecord&metadataPrefix={fmt.oai_prefix}&identifier={identifier}")
+        urls.append(f"/oai/?verb=ListRecords&metadataPrefix={fmt.oai_prefix}")
+    return urls + ["/oai/?verb=ListSets"]
+
+
+SURFACES = [page, browse_list, search_page, api, site, iiif, xml_exports, oai_pmh]
 
 
 def urls_showing(record):

@@ -23,7 +23,7 @@ from catalogue.services import links, records
 
 from ..conditional import etag, expected_version, not_modified
 from ..pagination import KeysetPagination
-from ..renderers import BrowsableRenderer, ExportRenderer, JSONLDRenderer
+from ..renderers import BrowsableRenderer, ExportRenderer, JSONLDRenderer, xml_renderers_for
 
 
 class CatalogueViewSet(viewsets.ModelViewSet):
@@ -178,6 +178,23 @@ class RecordViewSet(CatalogueViewSet):
     lookup_field = "identifier"
     lookup_pattern = IDENTIFIER_RE
     renderer_classes = [*CatalogueViewSet.renderer_classes, JSONLDRenderer]
+
+    def __init_subclass__(cls, **kwargs):
+        # Each record type's XML exports (Dublin Core for all, EAC-CPF, EAD3),
+        # from the one table of formats, so a new record type gets its own.
+        super().__init_subclass__(**kwargs)
+        if cls.model is not None:
+            extra = [r for r in xml_renderers_for(cls.model) if r not in cls.renderer_classes]
+            cls.renderer_classes = [*cls.renderer_classes, *extra]
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if self.action in ("list", "retrieve") and hasattr(renderer, "xml_format"):
+            queryset = renderer.xml_format.prepare(
+                queryset.for_export(self.request.user), self.request.user
+            )
+        return queryset
 
     def create_record(self, data):
         status, many = data.pop("status", Status.DRAFT), _pop_many(self.model, data)

@@ -1,0 +1,1 @@
+from tests.oai.conftest import holdings  # noqa: F401
