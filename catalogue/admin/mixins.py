@@ -28,6 +28,11 @@ RECORD_FIELDS = ("version", "created", "modified")
 WIDE_TEXT_LENGTH = 300
 
 
+def _key(record):
+    # A repository's dependents are collections: compare rows by model and key.
+    return (record._meta.label, record.pk)
+
+
 class LeanChangeList(ChangeList):
     """Leaves out the model admin's long text columns when listing rows."""
 
@@ -196,7 +201,7 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
         changed, refused, below, cascaded = 0, [], [], set()
         with transaction.atomic():
             for record in records:
-                if record.pk in cascaded:
+                if _key(record) in cascaded:
                     changed += 1  # taken back to draft with a unit above it, just now
                     continue
                 cascade = self._published_below(record) if status == Status.DRAFT else []
@@ -209,7 +214,7 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
                     refused += error.messages
                     continue
                 changed += done
-                cascaded |= {unit.pk for unit in cascade}
+                cascaded |= {_key(unit) for unit in cascade}
                 below += cascade
             if refused:
                 transaction.set_rollback(True)
@@ -222,8 +227,8 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
         if unchanged := len(records) - changed:
             message += f" {unchanged} already were."
         self.message_user(request, message, messages.SUCCESS)
-        selected = {record.pk for record in records}
-        self._report_cascade(request, [unit for unit in below if unit.pk not in selected])
+        selected = {_key(record) for record in records}
+        self._report_cascade(request, [unit for unit in below if _key(unit) not in selected])
 
     @staticmethod
     def _published_below(record):
