@@ -295,6 +295,13 @@ class CollectionAdmin(RecordAdmin):
                 reason=f"Changed on \u201c{form.instance}\u201d",
             )
 
+    def get_export_queryset(self, request):
+        return (
+            super()
+            .get_export_queryset(request)
+            .select_related("repository", "parent", "creator_person", "creator_organisation")
+        )
+
     # --- moving units -----------------------------------------------------------
 
     def get_urls(self):

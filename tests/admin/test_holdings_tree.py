@@ -203,3 +203,20 @@ def test_an_archivist_adds_a_series_under_a_fonds_and_it_goes_last(archivist_cli
     series = Collection.objects.get(title="Telegrams")
     assert (series.position, series.status) == (1, Status.DRAFT)
     assert series.full_reference_code == f"{fonds.full_reference_code}/S2"
+
+
+@pytest.mark.parametrize("model", ["repository", "collection"])
+def test_holdings_pages_render_for_every_role(role_client, model):
+    unit = make_collection()
+    make_collection(parent=unit)
+    record = unit if model == "collection" else unit.repository
+    urls = [
+        reverse(f"admin:catalogue_{model}_changelist"),
+        reverse(f"admin:catalogue_{model}_add"),
+        reverse(f"admin:catalogue_{model}_change", args=[record.pk]),
+        reverse(f"admin:catalogue_{model}_history", args=[record.pk]),
+    ]
+    if model == "collection":
+        urls.append(reverse("admin:catalogue_collection_move") + f"?ids={unit.pk}")
+    for url in urls:
+        assert role_client.get(url).status_code == 200, f"{url} as {role_client.role}"
