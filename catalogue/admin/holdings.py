@@ -5,6 +5,7 @@ filed in each unit listed on its page."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -23,6 +24,8 @@ from .resources import CollectionResource, RepositoryResource
 
 # One level of the tree_path: the zero-padded key and its slash.
 PATH_PART = TREE_PATH_DIGITS + 1
+# Deeper units are indented as far as this (admin.css has a class per depth).
+MAX_SHOWN_DEPTH = 8
 ACCESS_FIELDSET_FIELDS = [
     "extent_and_medium",
     "access_conditions",
@@ -68,12 +71,23 @@ class RepositoryAdmin(RecordAdmin):
         )
 
 
+class FiledDocumentForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A table row's inputs have no <label>; name each after its document.
+        title = self.instance.title if self.instance.pk else "new document"
+        for name, words in (("reference_code", "Shelfmark"), ("collection_position", "Position")):
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-label"] = f"{words} of {title}"
+
+
 class DocumentInline(admin.TabularInline):
     """The documents filed in the unit, in their order: their shelfmarks and
     positions are edited here; a document is filed or taken out on its own
     page or with the document list's "Move to collection…" action."""
 
     model = Document
+    form = FiledDocumentForm
     fk_name = "collection"
     extra = 0
     fields = ["document", "reference_code", "collection_position", "full_reference_code"]
@@ -224,15 +238,24 @@ class CollectionAdmin(RecordAdmin):
         ("Identity", {"fields": ["identifier", "slug"]}),
     ]
     inlines = [DocumentInline]
+    # Twenty-odd ISAD(G) texts, most a sentence or two: small boxes keep the form in view.
+    formfield_overrides = {
+        **RecordAdmin.formfield_overrides,
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"})},
+    }
     actions = [*RecordAdmin.actions, "move_units"]
     move_template = "admin/catalogue/collection/move.html"
 
     @admin.display(description="unit of description")
     def tree_title(self, obj):
+        # Indented by a class per depth (admin.css), so that a long title wraps
+        # under itself rather than under the units above it.
         url = reverse("admin:catalogue_collection_change", args=[obj.pk])
+        level = depth(obj)
         return format_html(
-            '<span class="tree-indent" aria-hidden="true">{}</span><a href="{}">{}</a>',
-            "\u2003" * depth(obj) + ("\u2514\u2002" if obj.parent_id else ""),
+            '<span class="tree-node tree-depth-{}">{}<a href="{}">{}</a></span>',
+            min(level, MAX_SHOWN_DEPTH),
+            format_html('<span aria-hidden="true">\u2514\u2002</span>') if level else "",
             url,
             obj,
         )

@@ -96,6 +96,9 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
     history_list_display = ["version"]
     save_on_top = True
 
+    class Media:
+        js = ["catalogue/admin-labels.js"]
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.JSONField) and db_field.name in LINE_LIST_FIELDS:
             return line_list_formfield(db_field, **kwargs)

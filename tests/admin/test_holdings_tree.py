@@ -34,8 +34,10 @@ def test_the_changelist_lists_units_in_tree_order_indented_by_depth(archivist_cl
     rows = [c.title for c in response.context["cl"].result_list]
     assert rows == ["Hatoyama papers", "Correspondence", "Letters from Moscow", "Others"]
     html = response.content.decode()
-    # Two em spaces and a corner before the file, one before the series, none before a fonds.
-    assert '<span class="tree-indent" aria-hidden="true">\u2003\u2003\u2514\u2002</span>' in html
+    # Each unit indented by its depth: the fonds 0, the series 1, the file 2.
+    assert html.count('class="tree-node tree-depth-0"') == 2
+    assert html.count('class="tree-node tree-depth-1"') == 1
+    assert html.count('class="tree-node tree-depth-2"') == 1
     assert "JP-1/F1/S1/f1 Letters from Moscow" in html
     assert later_fonds.full_reference_code == "JP-1/F2"
 
