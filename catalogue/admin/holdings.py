@@ -60,8 +60,13 @@ class RepositoryAdmin(RecordAdmin):
     ]
 
     def get_queryset(self, request):
-        # The units column, counted in the page's own query.
-        return super().get_queryset(request).annotate(unit_count=Count("collections"))
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if match is not None and match.url_name == "catalogue_repository_changelist":
+            # The units column, counted in the page's own query (the list only:
+            # autocomplete and the forms have no use for the count).
+            queryset = queryset.annotate(unit_count=Count("collections"))
+        return queryset
 
     @admin.display(description="units of description", ordering="unit_count")
     def units(self, obj):
