@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from catalogue.models import Collection, Document, Repository
 from catalogue.models.holdings import TREE_PATH_DIGITS
@@ -260,7 +261,7 @@ class CollectionAdmin(RecordAdmin):
         return format_html(
             '<span class="tree-node tree-depth-{}">{}<a href="{}">{}</a></span>',
             min(level, MAX_SHOWN_DEPTH),
-            format_html('<span aria-hidden="true">\u2514\u2002</span>') if level else "",
+            mark_safe('<span aria-hidden="true">\u2514\u2002</span>') if level else "",
             url,
             obj,
         )
