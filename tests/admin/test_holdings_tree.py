@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from catalogue.models import Collection, Status
+from catalogue.services.records import record_update
 from tests.admin.conftest import form_data
 from tests.factories import make_collection, make_repository
 
@@ -222,3 +223,18 @@ def test_holdings_pages_render_for_every_role(role_client, model):
         urls.append(reverse("admin:catalogue_collection_move") + f"?ids={unit.pk}")
     for url in urls:
         assert role_client.get(url).status_code == 200, f"{url} as {role_client.role}"
+
+
+def test_a_stale_save_of_a_unit_is_refused_and_keeps_what_was_typed(archivist_client):
+    unit = make_collection(title="Telegrams")
+    url = reverse("admin:catalogue_collection_change", args=[unit.pk])
+    data = {**form_data(archivist_client.get(url)), "scope_and_content": "Cables, 1956."}
+    # Someone else saves the unit while the form is open.
+    record_update(record=unit, changes={"title": "Cables"}, expected_version=unit.version)
+
+    response = archivist_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "was changed by someone else since you opened it" in response.content.decode()
+    unit.refresh_from_db()
+    assert (unit.title, unit.scope_and_content) == ("Cables", "")
