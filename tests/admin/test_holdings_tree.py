@@ -238,3 +238,21 @@ def test_a_stale_save_of_a_unit_is_refused_and_keeps_what_was_typed(archivist_cl
     assert "was changed by someone else since you opened it" in response.content.decode()
     unit.refresh_from_db()
     assert (unit.title, unit.scope_and_content) == ("Cables", "")
+
+
+def test_units_moved_together_go_side_by_side_and_a_chosen_child_goes_with_its_parent(
+    archivist_client,
+):
+    repository = make_repository(code="R")
+    target = make_collection(repository=repository, title="Target")
+    make_collection(parent=target, title="t0")
+    first = make_collection(repository=repository, title="First")
+    inside = make_collection(parent=first, title="Inside first")
+    second = make_collection(repository=repository, title="Second")
+
+    response = _move(archivist_client, [second, inside, first], target, position="0")
+
+    assert response.status_code == 302
+    assert _positions(target) == [("First", 0), ("Second", 1), ("t0", 2)]
+    inside.refresh_from_db()
+    assert inside.parent == first  # moved with its parent, not on its own
