@@ -3,7 +3,14 @@ mixins, forms, filters, history and the import/export resources."""
 
 from django.contrib import admin
 
-from . import articles, authorities, citations, claims, documents  # noqa: F401  (registers the admins)
+from . import (  # noqa: F401  (registers the admins)
+    articles,
+    authorities,
+    citations,
+    claims,
+    documents,
+    holdings,
+)
 
 admin.site.site_header = "Archival catalogue"
 admin.site.site_title = "Archival catalogue admin"

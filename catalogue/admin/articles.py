@@ -138,10 +138,6 @@ class ArticleAdmin(ClaimReviewMixin, IngestUploadMixin, RecordAdmin):
         ("Identity", {"fields": ["identifier", "slug"]}),
     ]
     inlines = [CitationInline, MentionInline, StatementInline]
-    formfield_overrides = {
-        **RecordAdmin.formfield_overrides,
-        models.URLField: {"assume_scheme": "https"},
-    }
 
     @admin.display(description="date", ordering="date_earliest")
     def date(self, obj):

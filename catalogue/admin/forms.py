@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 
 from catalogue.images import ACCEPTED_MEDIA_TYPES, validate_scan
-from catalogue.models import DocumentImage
+from catalogue.models import DocumentImage, Status
 from catalogue.services.records import StaleVersionError, check_version
 
 # Bookkeeping fields that change on every save; listing them as "changed by
@@ -73,6 +73,26 @@ class VersionedRecordForm(RestorableForm):
             self._refuse_stale(error)
         return cleaned
 
+    def _post_clean(self):
+        super()._post_clean()
+        # Publishing from the status field follows the same rules as the publish
+        # action (services.records): refused in words, nothing saved. A
+        # collection's own clean() already says so; other records may add rules.
+        if self.errors or self.cleaned_data.get("status") != Status.PUBLISHED:
+            return
+        if self.instance.pk is not None and "status" not in self.changed_data:
+            return
+        problems = self.instance.publication_problems()
+        if problems:
+            self.add_error(
+                "status",
+                ValidationError(
+                    "This record cannot be published: %(problems)s.",
+                    params={"problems": "; ".join(problems)},
+                    code="not_publishable",
+                ),
+            )
+
     def _refuse_stale(self, error):
         expected, current = error.expected, error.current
         if current is None:
@@ -125,6 +145,8 @@ def changes_since(record, version):
 
 
 def _shown(value, limit=200):
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        value = "; ".join(value)  # a list field, as its lines read
     text = "(empty)" if value in (None, "", [], {}) else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 

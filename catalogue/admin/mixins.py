@@ -4,6 +4,7 @@ records themselves publication, version-checked saves and bulk import/export."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -17,10 +18,19 @@ from catalogue.services import records as services
 
 from .forms import VersionedRecordForm
 from .history import HistoryAdminMixin
+from .listfields import LINE_LIST_FIELDS, line_list_formfield
 from .resources import FormulaSafeCSV
 
 # Record fields shown read-only at the foot of every record's change form.
 RECORD_FIELDS = ("version", "created", "modified")
+# Text fields this long hold real titles and names ("Joint Declaration of the Union
+# of Soviet Socialist Republics and Japan ..."): shown in a wide box.
+WIDE_TEXT_LENGTH = 300
+
+
+def _key(record):
+    # A repository's dependents are collections: compare rows by model and key.
+    return (record._meta.label, record.pk)
 
 
 class LeanChangeList(ChangeList):
@@ -74,9 +84,10 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
     """Admin for a catalogue record: document, article, person, organisation, place."""
 
     form = VersionedRecordForm
-    # Lists such as other titles or languages are short: a two-line box is enough.
+    # The JSON fields that are not lines of text (an article's sections): a small box.
     formfield_overrides = {
-        models.JSONField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
+        models.JSONField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
+        models.URLField: {"assume_scheme": "https"},
     }
     formats = [FormulaSafeCSV, JSON]
     import_template_name = "admin/catalogue/import.html"
@@ -84,6 +95,20 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
     date_hierarchy = None
     history_list_display = ["version"]
     save_on_top = True
+
+    class Media:
+        js = ["catalogue/admin-labels.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.JSONField) and db_field.name in LINE_LIST_FIELDS:
+            return line_list_formfield(db_field, **kwargs)
+        if (
+            isinstance(db_field, models.CharField)
+            and not db_field.choices
+            and (db_field.max_length or 0) >= WIDE_TEXT_LENGTH
+        ):
+            kwargs["widget"] = forms.TextInput(attrs={"class": "vTextField catalogue-wide-text"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="last changed", ordering="modified")
     def last_changed(self, obj):
@@ -135,6 +160,7 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
                 user=request.user,
             )
             return
+        below = self._published_below(obj) if status == Status.DRAFT else []
         services.record_update(
             record=obj,
             changes={},
@@ -144,6 +170,7 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
             expected_version=form.cleaned_data.get("expected_version"),
             reason=form.restore_reason(),
         )
+        self._report_cascade(request, below)
 
     def delete_model(self, request, obj):
         services.record_delete(record=obj, expected_version=None)
@@ -170,14 +197,59 @@ class RecordAdmin(BackgroundImportMixin, ImportExportMixin, CatalogueAdmin):
         self._set_status(request, queryset, Status.DRAFT, "unpublished")
 
     def _set_status(self, request, queryset, status, verb):
+        """Publish or unpublish the selection, all or nothing: a record the rules
+        refuse (a collection missing an ISAD(G) essential element, or under a
+        draft) is named in an error message and nothing changes."""
         records = list(queryset)
-        changed = services.records_set_status(records=records, status=status, user=request.user)
+        changed, refused, below, cascaded = 0, [], [], set()
+        with transaction.atomic():
+            for record in records:
+                if _key(record) in cascaded:
+                    changed += 1  # taken back to draft with a unit above it, just now
+                    continue
+                cascade = self._published_below(record) if status == Status.DRAFT else []
+                try:
+                    with transaction.atomic():
+                        done = services.record_set_status(
+                            record=record, status=status, user=request.user
+                        )
+                except ValidationError as error:
+                    refused += error.messages
+                    continue
+                changed += done
+                cascaded |= {_key(unit) for unit in cascade}
+                below += cascade
+            if refused:
+                transaction.set_rollback(True)
+        if refused:
+            self.message_user(request, f"Nothing was {verb}. {' '.join(refused)}", messages.ERROR)
+            return
         opts = self.model._meta
         name = opts.verbose_name if changed == 1 else opts.verbose_name_plural
         message = f"{changed} {name} {verb}."
         if unchanged := len(records) - changed:
             message += f" {unchanged} already were."
         self.message_user(request, message, messages.SUCCESS)
+        selected = {_key(record) for record in records}
+        self._report_cascade(request, [unit for unit in below if _key(unit) not in selected])
+
+    @staticmethod
+    def _published_below(record):
+        """The published units that unpublishing `record` takes back to draft with it."""
+        return list(record.published_dependents())
+
+    def _report_cascade(self, request, below):
+        if not below:
+            return
+        units = "unit" if len(below) == 1 else "units"
+        verb = "was" if len(below) == 1 else "were"
+        names = ", ".join(f"\u201c{unit}\u201d" for unit in below[:10])
+        more = f" and {len(below) - 10} more" if len(below) > 10 else ""
+        self.message_user(
+            request,
+            f"{len(below)} {units} below {verb} taken back to draft: {names}{more}.",
+            messages.WARNING,
+        )
 
     # --- bulk import and export -------------------------------------------------
 

@@ -20,7 +20,15 @@ from import_export.instance_loaders import ModelInstanceLoader
 from import_export.results import Result
 
 from catalogue.exports.csv import escape_formula, unescape_formula
-from catalogue.models import Article, Document, Organisation, Person, Place
+from catalogue.models import (
+    Article,
+    Collection,
+    Document,
+    Organisation,
+    Person,
+    Place,
+    Repository,
+)
 from catalogue.services import records as services
 
 
@@ -273,10 +281,20 @@ class RecordResource(resources.ModelResource):
 
 RECORD_FIELDS = ("identifier", "slug", "status")
 AUTHORITY_FIELDS = (*RECORD_FIELDS, "name", "sort_name", "variants", "description", "wikidata")
+# Physical description, access and rights: collections and documents alike.
+ACCESS_FIELDS = (
+    "extent_and_medium",
+    "access_conditions",
+    "reproduction_conditions",
+    "rights_uri",
+    "rights_label",
+)
 
 
 class DocumentResource(RecordResource):
     place = link("place", Place)
+    collection = link("collection", Collection)
+    full_reference_code = derived("full_reference_code")
     date_earliest = derived("date_earliest")
     date_latest = derived("date_latest")
 
@@ -297,6 +315,11 @@ class DocumentResource(RecordResource):
             "description",
             "transcription",
             "transcription_provenance",
+            "collection",
+            "collection_position",
+            "reference_code",
+            "full_reference_code",
+            *ACCESS_FIELDS,
             "version",
         )
 
@@ -361,3 +384,70 @@ class PlaceResource(RecordResource):
         model = Place
         name = "Places"
         fields = (*AUTHORITY_FIELDS, "kind", "geonames", "version")
+
+
+class RepositoryResource(RecordResource):
+    class Meta(RecordResource.Meta):
+        model = Repository
+        name = "Repositories"
+        fields = (
+            *AUTHORITY_FIELDS,
+            "code",
+            "address",
+            "url",
+            "email",
+            "telephone",
+            "version",
+        )
+
+
+class CollectionResource(RecordResource):
+    """Units link to their repository, the unit above them and their creator by
+    identifier; a parent may be a row higher up in the same file (rows are
+    saved in order), so a whole tree imports from one file written top down."""
+
+    repository = link("repository", Repository)
+    parent = link("parent", Collection)
+    creator_person = link("creator_person", Person)
+    creator_organisation = link("creator_organisation", Organisation)
+    full_reference_code = derived("full_reference_code")
+    date_earliest = derived("date_earliest")
+    date_latest = derived("date_latest")
+
+    class Meta(RecordResource.Meta):
+        model = Collection
+        name = "Collections"
+        fields = (
+            *RECORD_FIELDS,
+            "repository",
+            "parent",
+            "position",
+            "level",
+            "reference_code",
+            "full_reference_code",
+            "title",
+            "date_written",
+            "date_edtf",
+            "date_earliest",
+            "date_latest",
+            *ACCESS_FIELDS,
+            "creator_person",
+            "creator_organisation",
+            "archival_history",
+            "acquisition",
+            "scope_and_content",
+            "appraisal",
+            "accruals",
+            "arrangement",
+            "languages",
+            "physical_characteristics",
+            "finding_aids",
+            "originals_location",
+            "copies_location",
+            "related_units",
+            "publication_note",
+            "note",
+            "archivist_note",
+            "rules_conventions",
+            "version",
+        )
