@@ -71,9 +71,10 @@ def _database_env():
 
 
 class Worker:
-    """`manage.py jobs_worker` in a process of its own, on this test's databases."""
+    """`manage.py jobs_worker` in a process of its own, on this test's databases
+    (`env` adds to or overrides its environment: another queue)."""
 
-    def __init__(self):
+    def __init__(self, **extra_env):
         env = {
             **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
             **_database_env(),
@@ -82,6 +83,7 @@ class Worker:
             "JOB_HEARTBEAT_SECONDS": "1",
             "JOB_HEARTBEAT_TIMEOUT": str(HEARTBEAT_TIMEOUT),
             "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            **extra_env,
         }
         self.process = subprocess.Popen(
             [
@@ -138,8 +140,8 @@ def queued_jobs(settings):
 def worker(queued_jobs):
     started = []
 
-    def start():
-        started.append(Worker())
+    def start(**extra_env):
+        started.append(Worker(**extra_env))
         return started[-1]
 
     yield start
