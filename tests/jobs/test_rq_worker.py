@@ -1,6 +1,8 @@
 """Jobs on RQ (django-tasks-rq) when Redis is configured: an import previewed
 and confirmed in the admin, run by a real `jobs_worker` process on RQ."""
 
+import os
+
 import django_rq
 import pytest
 from django.urls import reverse
@@ -15,8 +17,9 @@ pytestmark = pytest.mark.django_db(
 )
 
 # A Redis database of the tests' own (the cache tests use 0 and 15), emptied
-# before and after, so that no other run's tasks are taken or left behind.
-REDIS_URL = "redis://127.0.0.1:6379/14"
+# before and after, so that no other run's tasks are taken or left behind; two
+# suites run at once on one machine each need their own (JOBS_TEST_REDIS_URL).
+REDIS_URL = os.environ.get("JOBS_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 
 @pytest.fixture
