@@ -12,7 +12,7 @@ from catalogue.models import Document, Job
 from catalogue.services import records as services
 
 from . import tasks
-from .imports import PREVIEW_ROWS, preview_model
+from .imports import preview_model
 from .runner import job_start
 
 
@@ -66,14 +66,15 @@ class JobAdmin(admin.ModelAdmin):
         return super().get_queryset(request).defer("input_text", "preview")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        job = Job.objects.defer("input_text").filter(pk=object_id).first()
-        if job is not None and job.kind == Job.Kind.IMPORT_PREVIEW:
+        # Any other address (not a number, no such job) is the admin's own "not found".
+        job = object_id.isdigit() and Job.objects.defer("input_text").filter(pk=object_id).first()
+        if job and job.kind == Job.Kind.IMPORT_PREVIEW:
             extra_context = {**(extra_context or {}), **self.preview_context(request, job)}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def preview_context(self, request, job):
         """What the preview found, and the Confirm button for those who may import."""
-        context = {"preview": job.preview, "preview_cap": PREVIEW_ROWS}
+        context = {"preview": job.preview}
         model = preview_model(job)
         model_admin = self.admin_site._registry.get(model) if model else None
         import_job = job.params.get("import_job")

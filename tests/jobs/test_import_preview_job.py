@@ -243,3 +243,10 @@ def test_the_preview_task_refuses_a_resource_that_is_not_the_catalogues(admin_us
     job.refresh_from_db()
     assert job.state == Job.State.FAILED
     assert job.error == "'os.system' is not an import of this catalogue."
+
+
+@pytest.mark.parametrize("address", ["abc", "999"])
+def test_a_job_page_that_does_not_exist_is_the_admins_not_found(archivist_client, address):
+    response = archivist_client.get(f"/admin/catalogue/job/{address}/change/", follow=True)
+    assert response.status_code == 200  # back to the admin's home, with its message
+    assert "doesn’t exist" in response.content.decode()
