@@ -6,7 +6,9 @@ cd "$(dirname "$0")"
 ./setup.sh
 export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
 # The background worker (imports, download snapshots, index rebuilds, fixity
-# checks) runs beside the server and stops with it.
+# checks) runs beside the server and stops with it: on the database queue, or
+# on RQ when REDIS_URL (or JOBS_BACKEND=rq) is set; jobs_worker picks the one
+# the settings name.
 .venv/bin/python manage.py jobs_worker --no-reload &
 worker=$!
 echo "Serving the catalogue at http://127.0.0.1:${PORT:-8000}/ (admin at /admin/, API at /api/, downloads at /downloads/)"

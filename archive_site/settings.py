@@ -178,20 +178,41 @@ DATABASE_ROUTERS = ["catalogue.jobs.routers.JobsRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis, shared by every server and worker machine: the cache (below) and,
+# unless JOBS_BACKEND says otherwise, the job queue.
+REDIS_URL = env_str("REDIS_URL")
+
 # Background jobs through the Tasks API (django-tasks, Django 6's API on 5.2).
-# The database backend needs no other server: `manage.py db_worker` runs the
-# jobs. Tests run them at once in the request unless JOBS_BACKEND says otherwise
-# (the worker tests start a real worker process).
+# The database backend (django-tasks-db) needs no other server; with REDIS_URL
+# set the queue is RQ on Redis (django-tasks-rq), which workers on several
+# machines share. `manage.py jobs_worker` runs the right worker for either.
+# Tests run jobs at once in the request unless JOBS_BACKEND says otherwise (the
+# worker tests start a real worker process).
 JOBS_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
-JOBS_BACKEND = env_str("JOBS_BACKEND", "immediate" if TESTING else "database")
+JOBS_BACKEND = env_str(
+    "JOBS_BACKEND", "immediate" if TESTING else ("rq" if REDIS_URL else "database")
+)
 if JOBS_BACKEND not in JOBS_BACKENDS:
     raise ImproperlyConfigured(
         f"JOBS_BACKEND must be one of {', '.join(JOBS_BACKENDS)}, not {JOBS_BACKEND!r}"
     )
 TASKS = {"default": {"BACKEND": JOBS_BACKENDS[JOBS_BACKEND]}}
+# RQ's queue (django-rq), in JOBS_REDIS_URL's database (REDIS_URL's by default).
+# A job RQ would stop after JOBS_RQ_TIMEOUT seconds: far longer than any import,
+# since a stopped import is a lost import (RQ's own default is 3 minutes).
+RQ_QUEUES = {
+    "default": {
+        "URL": env_str("JOBS_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0"),
+        "DEFAULT_TIMEOUT": env_int("JOBS_RQ_TIMEOUT", 6 * 3600),
+    }
+}
+if JOBS_BACKEND == "rq":
+    # The worker command (rqworker) and RQ's queue page for superusers in the admin.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 # A running job writes a heartbeat every JOB_HEARTBEAT_SECONDS; one silent for
 # JOB_HEARTBEAT_TIMEOUT seconds is taken to have lost its worker and is failed.
 JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 5)
@@ -204,7 +225,6 @@ DOWNLOADS_LICENCE = env_str("DOWNLOADS_LICENCE", "CC-BY-4.0")
 
 # Cache: Redis shared by every server process when REDIS_URL is set,
 # otherwise one process's local memory.
-REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -11,7 +11,7 @@ from django.utils.timezone import localtime
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import JSON
 
-from catalogue.jobs.admin import BackgroundImportMixin
+from catalogue.jobs.import_admin import BackgroundImportMixin
 from catalogue.models import Status
 from catalogue.services import links
 from catalogue.services import records as services

@@ -1,4 +1,5 @@
-"""The jobs page of the admin, and the hook that turns a confirmed import into a job."""
+"""The jobs page of the admin: every job's progress and outcome, and an import
+preview's findings with the button that confirms it."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -11,7 +12,7 @@ from catalogue.models import Document, Job
 from catalogue.services import records as services
 
 from . import tasks
-from .imports import import_params
+from .imports import preview_model
 from .runner import job_start
 
 
@@ -61,7 +62,34 @@ class JobAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # A job whose worker died is shown as failed, never as running forever.
         Job.objects.fail_stale()
-        return super().get_queryset(request).defer("input_text")
+        # The file and the preview can be megabytes; the preview is read on its own page.
+        return super().get_queryset(request).defer("input_text", "preview")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Any other address (not a number, no such job) is the admin's own "not found".
+        job = object_id.isdigit() and Job.objects.defer("input_text").filter(pk=object_id).first()
+        if job and job.kind == Job.Kind.IMPORT_PREVIEW:
+            extra_context = {**(extra_context or {}), **self.preview_context(request, job)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def preview_context(self, request, job):
+        """What the preview found, and the Confirm button for those who may import."""
+        context = {"preview": job.preview}
+        model = preview_model(job)
+        model_admin = self.admin_site._registry.get(model) if model else None
+        import_job = job.params.get("import_job")
+        if import_job:
+            context["import_job_url"] = reverse("admin:catalogue_job_change", args=[import_job])
+        elif (
+            job.state == Job.State.SUCCEEDED
+            and model_admin is not None
+            and model_admin.has_import_permission(request)
+        ):
+            opts = model._meta
+            context["confirm_url"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_process_import"
+            )
+        return context
 
     @admin.display(description="progress")
     def progress(self, job):
@@ -105,49 +133,6 @@ class JobAdmin(admin.ModelAdmin):
         Job.objects.fail_stale()
         job = get_object_or_404(Job.objects.defer("input_text"), pk=job_id)
         return JsonResponse(job.status())
-
-
-class BackgroundImportMixin:
-    """The import's confirm step queues a job instead of importing in the request.
-
-    The preview (a dry run) stays in the request, where the archivist reads it;
-    the confirmed import can take minutes, so a worker runs it and the
-    archivist is sent to the job's page to watch it.
-    """
-
-    def process_import(self, request, **kwargs):
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        confirm_form = self.create_confirm_form(request)
-        if not confirm_form.is_valid():
-            return super().process_import(request, **kwargs)
-        data = confirm_form.cleaned_data
-        input_format = self.get_import_formats()[int(data["format"])](encoding=self.from_encoding)
-        tmp_storage = self.get_tmp_storage_class()(
-            name=data["import_file_name"],
-            encoding=self.from_encoding,
-            read_mode=input_format.get_read_mode(),
-            **self.get_tmp_storage_class_kwargs(),
-        )
-        text = tmp_storage.read()
-        tmp_storage.remove()
-        file_name = data.get("original_file_name") or "a file"
-        job = job_start(
-            kind=Job.Kind.IMPORT,
-            title=f"Import of {file_name} into {self.model._meta.verbose_name_plural}",
-            task=tasks.import_records,
-            user=request.user,
-            params=import_params(
-                resource_class=self.choose_import_resource_class(confirm_form, request),
-                input_format=input_format,
-                file_name=file_name,
-                user=request.user,
-            ),
-            input_text=text,
-        )
-        level = messages.ERROR if job.state == Job.State.FAILED else messages.INFO
-        self.message_user(request, job_message(job), level)
-        return HttpResponseRedirect(reverse("admin:catalogue_job_change", args=[job.pk]))
 
 
 def job_message(job):

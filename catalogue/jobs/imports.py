@@ -1,11 +1,14 @@
-"""The admin import, run as a job: the preview stays in the request; the
-confirmed import runs here, all or nothing, exactly as it ran in the request
-before (same resource, history with the user's name and "Imported from <file>")."""
+"""The admin import, run as two jobs: the preview (a dry run, rolled back) and,
+once the archivist confirms it, the import itself, all or nothing, exactly as
+it ran in the request before (same resource, history with the user's name and
+"Imported from <file>"). Both read the file the upload stored with the job."""
 
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.utils.module_loading import import_string
 from import_export.results import RowResult
+
+from catalogue.models import Job
 
 from .runner import JobRefused
 
@@ -19,6 +22,7 @@ FORMATS = frozenset(
     }
 )
 RESOURCES_MODULE = "catalogue.admin.resources."
+TOTALS = (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE, RowResult.IMPORT_TYPE_SKIP)
 LOG_FLAGS = {
     RowResult.IMPORT_TYPE_NEW: ADDITION,
     RowResult.IMPORT_TYPE_UPDATE: CHANGE,
@@ -36,7 +40,27 @@ def import_params(*, resource_class, input_format, file_name, user):
     }
 
 
-def run_import(job, progress):
+# The preview's table of changes keeps this many rows; the counts and the
+# refused rows always cover the whole file.
+PREVIEW_ROWS = 200
+# The job's error names this many refused rows; its page lists them all.
+PROBLEMS_IN_ERROR = 10
+
+
+def preview_model(job):
+    """The model a preview's import would write, or None for a resource not ours."""
+    resource = job.params.get("resource", "")
+    if not resource.startswith(RESOURCES_MODULE):
+        return None
+    try:
+        return import_string(resource)._meta.model
+    except ImportError:
+        return None
+
+
+def _prepare(job, progress, *, stage):
+    """The job's resource, user, dataset and import arguments, with progress
+    counted per row. Refuses a resource or format this catalogue does not offer."""
     params = job.params
     if not params.get("resource", "").startswith(RESOURCES_MODULE):
         raise JobRefused(f"{params.get('resource')!r} is not an import of this catalogue.")
@@ -45,8 +69,19 @@ def run_import(job, progress):
     if params.get("format") not in FORMATS:
         raise JobRefused(f"{params.get('format')!r} is not a format this catalogue imports.")
     input_format = import_string(params["format"])(encoding="utf-8-sig")
-    dataset = input_format.create_dataset(job.input_text)
-    progress.begin(f"Importing {params['file_name']}", total=len(dataset))
+    try:
+        dataset = input_format.create_dataset(job.input_text)
+    except Exception as error:  # tablib and the csv/json modules raise many kinds
+        raise JobRefused(
+            f"{params['file_name']} could not be read as {input_format.get_title()} "
+            f"({type(error).__name__}: {error}). Check that the format chosen is the file's."
+        ) from None
+    if not dataset:
+        raise JobRefused(
+            f"{params['file_name']} holds no rows to import: check that it has a header "
+            "line and at least one record."
+        )
+    progress.begin(f"{stage} {params['file_name']}", total=len(dataset))
 
     before_save, after_row = resource.before_save_instance, resource.after_import_row
 
@@ -60,6 +95,65 @@ def run_import(job, progress):
         progress.step()
 
     resource.before_save_instance, resource.after_import_row = as_user, counted
+    return resource, user, dataset
+
+
+def run_preview(job, progress):
+    """A dry run of every row, rolled back: what the import would do, kept on the
+    job (Job.preview) for its page to show beside the Confirm button."""
+    resource, user, dataset = _prepare(job, progress, stage="Previewing")
+    result = resource.import_data(
+        dataset, dry_run=True, file_name=job.params["file_name"], user=user
+    )
+    name = str(resource._meta.model._meta.verbose_name_plural)
+    report = preview_report(result, rows=len(dataset), name=name)
+    Job.objects.filter(pk=job.pk).update(preview=report)
+    if report["row_problems"] or report["base_errors"]:
+        raise JobRefused(f"Nothing can be imported, because {problems_in(result, limit=True)}")
+    totals = report["totals"]
+    return (
+        f"Preview ready: {totals['new']:,} new, {totals['update']:,} updated and "
+        f"{totals['skip']:,} unchanged {name}. Nothing is imported until you confirm."
+    )
+
+
+def preview_report(result, *, rows, name):
+    """The preview as JSON values: counts of every row, every refused row, and
+    the changes of the first PREVIEW_ROWS rows."""
+    totals = result.totals
+    shown = []
+    for number, row in enumerate(result.rows, start=1):
+        if len(shown) == PREVIEW_ROWS:
+            break
+        if row.import_type not in RowResult.valid_import_types:
+            continue
+        shown.append(
+            {
+                "number": number,
+                "type": row.import_type,
+                # django-import-export's diff: every value escaped by
+                # diff_match_patch.diff_prettyHtml, then marked up with <ins>/<del>.
+                "diff": [str(cell) for cell in row.diff or []],
+            }
+        )
+    return {
+        "name": name,
+        "rows": rows,
+        "totals": {kind: totals[kind] for kind in TOTALS},
+        "headers": list(result.diff_headers),
+        "shown": shown,
+        # Shaped as import_problems.html reads an import's result.
+        "row_problems": [
+            {"number": p.number, "identifier": p.identifier, "messages": list(p.messages)}
+            for p in getattr(result, "row_problems", [])
+        ],
+        "base_errors": [{"error": str(error.error)} for error in result.base_errors],
+    }
+
+
+def run_import(job, progress):
+    resource, user, dataset = _prepare(job, progress, stage="Importing")
+    params = job.params
     result = resource.import_data(
         dataset,
         dry_run=False,
@@ -79,12 +173,16 @@ def run_import(job, progress):
     )
 
 
-def problems_in(result):
-    """Every refused row by number and identifier, or the file's own error, in words."""
+def problems_in(result, *, limit=False):
+    """Every refused row by number and identifier, or the file's own error, in
+    words; with `limit`, the first PROBLEMS_IN_ERROR and how many more."""
     problems = [
         f"row {p.number} (identifier {p.identifier}): {' '.join(p.messages)}"
         for p in getattr(result, "row_problems", [])
     ] or [str(error.error) for error in result.base_errors]
+    if limit and len(problems) > PROBLEMS_IN_ERROR:
+        more = len(problems) - PROBLEMS_IN_ERROR
+        problems = [*problems[:PROBLEMS_IN_ERROR], f"and {more:,} more rows (listed on this page)"]
     return " / ".join(problems)
 
 

@@ -120,12 +120,16 @@ def job_run(job_id, work):
             "nothing it was doing in one step was kept. Tell the site's administrator.",
         )
         raise
-    _finish(job_id, progress, state=Job.State.SUCCEEDED, result=result)
+    # A good preview keeps its file for the import the archivist may confirm.
+    keep = job.kind == Job.Kind.IMPORT_PREVIEW
+    _finish(job_id, progress, state=Job.State.SUCCEEDED, result=result, keep_input=keep)
     return Job.State.SUCCEEDED
 
 
-def _finish(job_id, progress, *, state, result="", error=""):
+def _finish(job_id, progress, *, state, result="", error="", keep_input=False):
     now = timezone.now()
+    # An import's file is otherwise kept only for the worker to read.
+    cleared = {} if keep_input else {"input_text": ""}
     Job.objects.filter(pk=job_id).update(
         state=state,
         stage=progress.stage[:200],
@@ -135,8 +139,7 @@ def _finish(job_id, progress, *, state, result="", error=""):
         error=error,
         finished_at=now,
         heartbeat_at=now,
-        # An import's file was kept only for the worker to read.
-        input_text="",
+        **cleared,
     )
 
 

@@ -13,6 +13,13 @@ CHECKED_RE = re.compile(r"(\d+)/(\d+) checked")
 
 
 @task()
+def preview_import(job_id):
+    from .imports import run_preview
+
+    return job_run(job_id, run_preview)
+
+
+@task()
 def import_records(job_id):
     from .imports import run_import
 

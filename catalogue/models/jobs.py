@@ -65,6 +65,7 @@ class Job(models.Model):
         FAILED = "failed", "Failed"
 
     class Kind(models.TextChoices):
+        IMPORT_PREVIEW = "import_preview", "Import preview"
         IMPORT = "import", "Import"
         INGEST = "ingest", "Ingest of texts"
         EXPORT = "export", "Download snapshot"
@@ -87,6 +88,9 @@ class Job(models.Model):
     # An import's file, kept with the job so that a worker on another machine can read it.
     input_text = models.TextField(blank=True)
     result = models.TextField(blank=True)
+    # An import preview's findings (counts, refused rows, the first rows' changes),
+    # shown on the job's page with the Confirm button; see catalogue/jobs/imports.py.
+    preview = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
     created = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -1,6 +1,7 @@
 // The job page's progress without a full reload: polls the job's JSON status
-// every two seconds until it has finished. Without JavaScript the page's
-// Refresh link does the same by hand.
+// every two seconds until it has finished (then reloads an import preview's
+// page, to show what it found). Without JavaScript the page's Refresh link does
+// the same by hand.
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("job-progress");
@@ -20,7 +21,9 @@ document.addEventListener("DOMContentLoaded", function () {
       .then(function (response) { return response.json(); })
       .then(function (status) {
         show(status);
-        if (!status.finished) window.setTimeout(poll, 2000);
+        // A preview's findings and its Confirm button are drawn by the server.
+        if (status.finished && box.dataset.reloadWhenFinished === "true") window.location.reload();
+        else if (!status.finished) window.setTimeout(poll, 2000);
       })
       .catch(function () { window.setTimeout(poll, 5000); });
   }

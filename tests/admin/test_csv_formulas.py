@@ -27,13 +27,16 @@ def _export(client, fmt):
 
 
 def _import(client, content):
+    """Upload, then confirm on the preview job's page (jobs run at once in tests)."""
     preview = client.post(
         reverse("admin:catalogue_document_import"),
         {"import_file": SimpleUploadedFile("documents.csv", content), "format": CSV_FORMAT},
+        follow=True,
     )
-    confirm = preview.context["confirm_form"]
-    data = {field.html_name: field.value() for field in confirm}
-    return client.post(reverse("admin:catalogue_document_process_import"), data)
+    job = preview.context["original"]
+    return client.post(
+        reverse("admin:catalogue_document_process_import"), {"preview_job": str(job.pk)}
+    )
 
 
 def test_a_formula_title_is_exported_as_text_in_csv(archivist_client):

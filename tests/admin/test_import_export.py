@@ -28,16 +28,22 @@ def _csv(rows, header=HEADER):
 
 
 def _preview(client, content, name="documents.csv", fmt=CSV_FORMAT, model="document"):
+    """Upload a file; its preview job runs (at once, under the tests' job backend)
+    and the preview job's page is returned."""
     return client.post(
         reverse(f"admin:catalogue_{model}_import"),
         {"import_file": SimpleUploadedFile(name, content), "format": fmt},
+        follow=True,
     )
 
 
 def _confirm(client, preview, model="document"):
-    confirm = preview.context["confirm_form"]
-    data = {field.html_name: field.value() for field in confirm}
-    return client.post(reverse(f"admin:catalogue_{model}_process_import"), data)
+    """Press Confirm on the preview's page."""
+    assert preview.context.get("confirm_url"), "the preview offers no Confirm button"
+    job = preview.context["original"]
+    return client.post(
+        reverse(f"admin:catalogue_{model}_process_import"), {"preview_job": str(job.pk)}
+    )
 
 
 @pytest.fixture
@@ -62,7 +68,7 @@ def test_a_csv_import_previews_then_creates_records_with_derived_dates_and_histo
         ]
     )
     preview = _preview(archivist_client, content)
-    assert preview.context.get("confirm_form") is not None
+    assert preview.context.get("confirm_url")
     assert "Joint Declaration" in preview.content.decode()
     assert not Document.objects.exists()  # the preview changes nothing
 
@@ -98,7 +104,7 @@ def test_a_csv_with_one_bad_row_changes_nothing_and_names_the_row(archivist_clie
     preview = _preview(archivist_client, content)
 
     html = preview.content.decode()
-    assert preview.context.get("confirm_form") is None
+    assert not preview.context.get("confirm_url")
     assert "Nothing was imported" in html
     assert "Row 2 (identifier doc-bad-date): date_edtf: " in html
     assert "is not a valid EDTF date" in html

@@ -1,16 +1,19 @@
-"""The import preview: a dry run that looks up the file's records in batches,
-and writes neither history nor search entries, as the confirmed import does."""
+"""The import preview: a dry run, in a job, that looks up the file's records in
+batches, and writes neither history nor search entries, as the confirmed import does."""
 
 import pytest
 
 from catalogue.admin.resources import DocumentResource, FormulaSafeCSV, PrefetchedInstanceLoader
-from catalogue.models import Document
+from catalogue.jobs import tasks
+from catalogue.models import Document, Job
 from catalogue.search import matching_pks
 from tests.factories import make_document
 
 from .test_import_export import _confirm, _csv, _preview
 
 pytestmark = pytest.mark.django_db(databases=["default", "jobs"])
+
+QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def rows(count, *, title="Imported"):
@@ -19,19 +22,23 @@ def rows(count, *, title="Imported"):
 
 @pytest.mark.parametrize(("existing", "per_row"), [(False, 8), (True, 10)])
 def test_a_preview_costs_the_same_few_queries_per_row_for_new_and_changed_records(
-    archivist_client, django_assert_max_num_queries, existing, per_row
+    archivist_client, django_assert_max_num_queries, settings, existing, per_row
 ):
     if existing:
         for n in range(40):
             make_document(identifier=f"doc-{n}", title=f"Old {n}", status="draft")
+    settings.TASKS = QUEUED  # the upload only queues the preview
+    _preview(archivist_client, _csv(rows(40)))
+    job = Job.objects.get()
     # Per row: the unique checks, the insert or update and the row's savepoints
     # (a change also: the version check, the status check and the quotations
     # citing the document); no lookup of the record, no history row and no
     # search entry (see the resource). It was 15 a new row before.
     with django_assert_max_num_queries(40 * per_row + 25):
-        response = _preview(archivist_client, _csv(rows(40)))
-    assert response.status_code == 200
-    assert "confirm_form" in response.context
+        tasks.preview_import.call(job.pk)
+    job.refresh_from_db()
+    assert job.state == Job.State.SUCCEEDED, job.error
+    assert job.preview["totals"]["update" if existing else "new"] == 40
 
 
 def test_a_preview_of_changes_shows_the_stored_records_being_updated(archivist_client):
@@ -39,8 +46,8 @@ def test_a_preview_of_changes_shows_the_stored_records_being_updated(archivist_c
 
     preview = _preview(archivist_client, _csv(rows(2)))
 
-    result = preview.context["result"]
-    assert [row.import_type for row in result] == ["new", "update"]
+    shown = preview.context["preview"]["shown"]
+    assert [(row["number"], row["type"]) for row in shown] == [(1, "new"), (2, "update")]
     assert Document.objects.get(identifier="doc-1").title == "Old 1"  # only a preview
 
 
@@ -54,7 +61,7 @@ def test_an_identifier_twice_in_a_file_imports_as_before_the_second_row_updating
         ]
     )
     preview = _preview(archivist_client, content)
-    assert [row.import_type for row in preview.context["result"]] == ["new", "update"]
+    assert [row["type"] for row in preview.context["preview"]["shown"]] == ["new", "update"]
 
     _confirm(archivist_client, preview)
 

@@ -13,12 +13,14 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connections
+from django.test import override_settings
 from django.urls import reverse
 
 from catalogue.models import Job
 
 ROOT = Path(__file__).resolve().parents[2]
 HEARTBEAT_TIMEOUT = 3
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 HEADER = ["identifier", "title", "kind", "date_edtf", "place", "status"]
 
 
@@ -31,15 +33,30 @@ def documents_csv(count, *, place=""):
     return out.getvalue().encode()
 
 
-def admin_import(client, content, name="documents.csv"):
-    """Preview then confirm an import as the admin's forms would; returns the confirm response."""
-    preview = client.post(
+def admin_upload(client, content, name="documents.csv"):
+    """Upload a file for import as the admin's form does; returns the response
+    (a redirect to the preview job's page)."""
+    return client.post(
         reverse("admin:catalogue_document_import"),
         {"import_file": SimpleUploadedFile(name, content), "format": "0"},
     )
-    confirm = preview.context["confirm_form"]
-    data = {field.html_name: field.value() for field in confirm}
-    return client.post(reverse("admin:catalogue_document_process_import"), data)
+
+
+def confirm_preview(client, preview_job):
+    """Press Confirm on a finished preview's page."""
+    return client.post(
+        reverse("admin:catalogue_document_process_import"), {"preview_job": str(preview_job.pk)}
+    )
+
+
+def admin_import(client, content, name="documents.csv"):
+    """Upload and confirm an import, its preview run at once (the tests' job
+    backend unless a test queues jobs); returns the confirm response."""
+    with override_settings(TASKS=IMMEDIATE):
+        admin_upload(client, content, name)
+    preview = Job.objects.filter(kind=Job.Kind.IMPORT_PREVIEW).latest("pk")
+    assert preview.state == Job.State.SUCCEEDED, preview.error
+    return confirm_preview(client, preview)
 
 
 def _database_env():
@@ -54,9 +71,10 @@ def _database_env():
 
 
 class Worker:
-    """`manage.py jobs_worker` in a process of its own, on this test's databases."""
+    """`manage.py jobs_worker` in a process of its own, on this test's databases
+    (`env` adds to or overrides its environment: another queue)."""
 
-    def __init__(self):
+    def __init__(self, **extra_env):
         env = {
             **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
             **_database_env(),
@@ -65,6 +83,7 @@ class Worker:
             "JOB_HEARTBEAT_SECONDS": "1",
             "JOB_HEARTBEAT_TIMEOUT": str(HEARTBEAT_TIMEOUT),
             "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            **extra_env,
         }
         self.process = subprocess.Popen(
             [
@@ -121,8 +140,8 @@ def queued_jobs(settings):
 def worker(queued_jobs):
     started = []
 
-    def start():
-        started.append(Worker())
+    def start(**extra_env):
+        started.append(Worker(**extra_env))
         return started[-1]
 
     yield start

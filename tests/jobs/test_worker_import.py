@@ -11,7 +11,15 @@ from catalogue.jobs.runner import job_start
 from catalogue.models import Document, Job
 from tests.factories import make_place
 
-from .conftest import HEARTBEAT_TIMEOUT, admin_import, documents_csv, job_state, wait_for
+from .conftest import (
+    HEARTBEAT_TIMEOUT,
+    admin_import,
+    admin_upload,
+    confirm_preview,
+    documents_csv,
+    job_state,
+    wait_for,
+)
 
 # Transactional: the worker process must see what the test wrote. Serialized
 # rollback puts back the data migrations' rows (roles), for the tests after.
@@ -38,21 +46,33 @@ def _documents():
     return list(Document.objects.order_by("identifier").values(*COMPARED))
 
 
-def test_a_confirmed_import_is_queued_then_done_by_the_worker_like_the_synchronous_one(
+def test_the_worker_previews_then_imports_a_confirmed_file_like_the_synchronous_import(
     archivist_client, archivist, worker, settings
 ):
     make_place(identifier="place-moscow", name="Moscow")
     content = documents_csv(30, place="place-moscow")
 
-    response = admin_import(archivist_client, content)
+    upload = admin_upload(archivist_client, content)
 
-    job = Job.objects.get()
+    preview = Job.objects.get()
+    assert upload.status_code == 302
+    assert upload["Location"] == reverse("admin:catalogue_job_change", args=[preview.pk])
+    assert preview.kind == Job.Kind.IMPORT_PREVIEW and preview.state == Job.State.QUEUED
+    worker()
+    previewed = wait_for(
+        lambda: Job.objects.filter(pk=preview.pk, state__in=["succeeded", "failed"]).first(),
+        what="the worker to finish the preview",
+    )
+    assert previewed.state == Job.State.SUCCEEDED, previewed.error
+    assert previewed.preview["totals"] == {"new": 30, "update": 0, "skip": 0}
+    assert not Document.objects.exists()  # a preview is rolled back
+
+    response = confirm_preview(archivist_client, previewed)
+
+    job = Job.objects.get(kind=Job.Kind.IMPORT)
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:catalogue_job_change", args=[job.pk])
-    assert job.state == Job.State.QUEUED and job.started_by == "archivist"
-    assert not Document.objects.exists()  # nothing is imported in the request
-
-    worker()
+    assert job.started_by == "archivist"
     finished = wait_for(
         lambda: Job.objects.filter(pk=job.pk, state__in=["succeeded", "failed"]).first(),
         what="the worker to finish the import",
@@ -67,7 +87,7 @@ def test_a_confirmed_import_is_queued_then_done_by_the_worker_like_the_synchrono
     assert history.history_change_reason == "Imported from documents.csv"
     by_worker = _documents()
 
-    # The same file imported synchronously (the job run at once, in the request).
+    # The same file imported synchronously (the jobs run at once, in the request).
     Document.objects.all().delete()
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     admin_import(archivist_client, content)
@@ -76,7 +96,7 @@ def test_a_confirmed_import_is_queued_then_done_by_the_worker_like_the_synchrono
 
 def test_the_job_page_shows_progress_and_its_status_url_answers_json(archivist_client, worker):
     admin_import(archivist_client, documents_csv(5))
-    job = Job.objects.get()
+    job = Job.objects.get(kind=Job.Kind.IMPORT)
     page = archivist_client.get(reverse("admin:catalogue_job_change", args=[job.pk]))
     html = page.content.decode()
     assert "Queued" in html and "Refresh" in html and "job-progress.js" in html

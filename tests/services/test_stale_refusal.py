@@ -70,6 +70,7 @@ def test_the_api_refuses_a_stale_if_match_with_the_services_words(editor, docume
     assert _unchanged(document)
 
 
+@pytest.mark.django_db(databases=["default", "jobs"])
 def test_the_import_refuses_a_stale_row_with_the_services_words(editor, document):
     exported = DocumentResource().export(Document.objects.all())  # at version 1
     refusal = _edit_meanwhile(document)
@@ -77,9 +78,11 @@ def test_the_import_refuses_a_stale_row_with_the_services_words(editor, document
     exported[0] = tuple({**row, "title": "Mine"}.values())
     client = Client()
     client.force_login(editor)
+    # The upload's preview job (run at once in tests) refuses the row; its page says why.
     response = client.post(
         reverse("admin:catalogue_document_import"),
         {"import_file": SimpleUploadedFile("d.csv", exported.csv.encode()), "format": "0"},
+        follow=True,
     )
     assert refusal in response.content.decode()
     assert _unchanged(document)
