@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0009_sort_indexes'),
+        ('catalogue', '0011_holdings_admin'),
     ]
 
     operations = [

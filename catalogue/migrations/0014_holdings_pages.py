@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0010_holdings'),
+        ('catalogue', '0013_perf'),
     ]
 
     operations = [

@@ -32,7 +32,7 @@ def track_published_records(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalogue", "0010_holdings"),
+        ("catalogue", "0014_holdings_pages"),
     ]
 
     operations = [
