@@ -64,8 +64,8 @@ def _document(record):
     if record.place:  # emptied when the place is a draft
         values.append(("coverage", str(record.place)))
     values += [("language", code) for code in record.languages or []]
-    if record.full_reference_code:
-        values.append(("identifier", record.full_reference_code))
+    if record.shown_reference_code:  # no part of a draft collection's code
+        values.append(("identifier", record.shown_reference_code))
     if record.collection:  # emptied when the collection is a draft
         values.append(("relation", record.collection.get_absolute_url()))
     return values + _access(record)
@@ -98,8 +98,8 @@ def _collection(record):
     values += [("language", code) for code in record.languages or []]
     if record.full_reference_code:
         values.append(("identifier", record.full_reference_code))
-    if record.repository:
-        values.append(("publisher", str(record.repository)))
+    if record.shown_repository:  # emptied when a draft
+        values.append(("publisher", str(record.shown_repository)))
     if record.parent:
         values.append(("relation", record.parent.get_absolute_url()))
     return values + _access(record)

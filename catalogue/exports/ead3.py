@@ -106,10 +106,12 @@ def _control(root, collection, url):
     sub(sub(sub(control, _e("filedesc")), _e("titlestmt")), _e("titleproper"), collection.title)
     sub(control, _e("maintenancestatus"), value="revised" if collection.version > 1 else "new")
     agency = sub(control, _e("maintenanceagency"))
-    repository = collection.repository
-    if repository.code:
+    # The repository maintains the description; where the reader may not see
+    # it (a draft, emptied by visible_to) the catalogue names itself instead.
+    repository = collection.shown_repository
+    if repository is not None and repository.code:
         sub(agency, _e("agencycode"), repository.code)
-    sub(agency, _e("agencyname"), str(repository))
+    sub(agency, _e("agencyname"), str(repository or settings.CATALOGUE_SITE_NAME))
     if collection.rules_conventions:
         convention = sub(control, _e("conventiondeclaration"))
         sub(convention, _e("citation"), collection.rules_conventions)
@@ -140,7 +142,9 @@ def ead3(collection, url, *, components=True, user=None):
     _control(root, collection, url)
     archdesc = sub(root, _e("archdesc"), level=collection.level)
     did = _did(archdesc, collection, url)
-    sub(sub(did, _e("repository")), _e("corpname")).append(_part(str(collection.repository)))
+    if collection.shown_repository is not None:
+        repository = sub(sub(did, _e("repository")), _e("corpname"))
+        repository.append(_part(str(collection.shown_repository)))
     _origination(did, collection)
     _access_texts(archdesc, collection)
     if components:

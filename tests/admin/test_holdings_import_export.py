@@ -38,15 +38,20 @@ def _csv(header, rows):
 
 
 def _import(client, model, content):
+    """Upload, let the preview job run (at once under the tests' job backend) and,
+    when it offers Confirm, confirm: the confirmation's response, else the
+    preview job's page with its refusals."""
     preview = client.post(
         reverse(f"admin:catalogue_{model}_import"),
         {"import_file": SimpleUploadedFile(f"{model}.csv", content), "format": CSV_FORMAT},
+        follow=True,
     )
-    confirm = preview.context.get("confirm_form")
-    if confirm is None:
+    if not preview.context.get("confirm_url"):
         return preview
-    data = {field.html_name: field.value() for field in confirm}
-    return client.post(reverse(f"admin:catalogue_{model}_process_import"), data)
+    job = preview.context["original"]
+    return client.post(
+        reverse(f"admin:catalogue_{model}_process_import"), {"preview_job": str(job.pk)}
+    )
 
 
 @pytest.fixture

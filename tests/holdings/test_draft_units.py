@@ -5,6 +5,7 @@ visible everywhere, held nowhere as far as the reader can tell: no name,
 code, identifier or address of the draft unit on any surface."""
 
 import json
+import re
 
 import pytest
 
@@ -60,8 +61,24 @@ def test_its_published_document_shows_no_trace_of_it_anywhere(client, tree):
         response = client.get(url)
         assert response.status_code == 200, url
         text = response.content.decode().lower()
+        if url.startswith("/oai/"):
+            # OAI-PMH must tell a harvester that a unit it collected was
+            # unpublished: a header with status "deleted", the identifier and
+            # the datestamp of the change, and nothing else (no metadata).
+            text = DELETED_HEADER.sub("", text)
         for trace in _traces(series, file):
             assert trace.lower() not in text, (url, trace)
+
+
+DELETED_HEADER = re.compile(r'<header status="deleted">.*?</header>', re.S)
+
+
+def test_a_harvester_learns_only_that_the_unpublished_unit_was_deleted(client, tree):
+    _, _, series, _, _ = tree
+    xml = client.get("/oai/", {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc"})
+    deleted = DELETED_HEADER.findall(xml.content.decode())
+    assert any(series.identifier in header for header in deleted)
+    assert "zqsecret" not in xml.content.decode().lower()
 
 
 def test_its_published_document_keeps_its_own_code_and_is_held_nowhere(client, tree):
