@@ -3,8 +3,8 @@
 from django.conf import settings
 
 JOBS_DB = "jobs"
-# The task queue of django-tasks-db, and our Job rows.
-JOB_APPS = {"django_tasks_db"}
+# The task queue of django-tasks-db (app label "django_tasks_database"), and our Job rows.
+JOB_APPS = {"django_tasks_database"}
 JOB_MODELS = {("catalogue", "job")}
 
 

@@ -31,14 +31,14 @@ def test_the_upload_queues_the_preview_without_reading_a_row(
     settings.TASKS = QUEUED
     content = documents_csv(rows)
 
-    # Catalogue database: session, user, the user's permissions (2), the task's
-    # queue entry; no row of the file is read. Jobs database: the job, the task
-    # id written on it, the job read back.
-    with django_assert_num_queries(5), CaptureQueriesContext(connections["jobs"]) as jobs_db:
+    # Catalogue database: session, user, the user's permissions (2); no row of
+    # the file is read. Jobs database: the job, the task's queue entry, the
+    # task id written on the job, the job read back.
+    with django_assert_num_queries(4), CaptureQueriesContext(connections["jobs"]) as jobs_db:
         response = admin_upload(archivist_client, content)
 
     preview = Job.objects.get()
-    assert len(jobs_db.captured_queries) == 3
+    assert len(jobs_db.captured_queries) == 4
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:catalogue_job_change", args=[preview.pk])
     assert (preview.kind, preview.state) == (Job.Kind.IMPORT_PREVIEW, Job.State.QUEUED)

@@ -41,6 +41,7 @@ def other_database(tmp_path):
         return result.stdout
 
     run("manage.py", "migrate", "--noinput", "-v0")
+    run("manage.py", "migrate", "--database", "jobs", "--noinput", "-v0")  # as setup.sh does
     run.media_root = tmp_path / "other-media"
     return run
 
