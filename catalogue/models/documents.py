@@ -214,12 +214,15 @@ class Document(AccessFields, DatedRecord, CatalogueRecord):
         prefix = collection.full_reference_code if collection is not None else ""
         return "/".join(part for part in (prefix, self.reference_code) if part)
 
-    def refresh_reference_code(self, collection):
-        """Store the full code again after `collection`'s own changed (a move, a new code)."""
+    def refresh_reference_code(self, collection, *, reason):
+        """Store the full code again after `collection`'s own changed (a move, a
+        new code): saved with a new version, `modified` and a history row
+        giving `reason`, as Collection.refresh_derived saves a unit below."""
         full = self.derived_reference_code(collection)
         if full != self.full_reference_code:
             self.full_reference_code = full
-            type(self)._default_manager.filter(pk=self.pk).update(full_reference_code=full)
+            self._change_reason = reason
+            super().save(update_fields=["full_reference_code", "modified", "version"])
 
     def save(self, *args, **kwargs):
         adding = self._state.adding

@@ -204,6 +204,27 @@ class Collection(AccessFields, DatedRecord, CatalogueRecord):
         "rules or conventions", max_length=300, blank=True, default="ISAD(G), second edition"
     )
 
+    # ISAD(G)'s long texts in the standard's order (3.2 context to 3.7
+    # description control): declared once for the places that treat them
+    # alike. The admin's list defers them, the API gives them on the detail
+    # only, the import and export carry them as columns.
+    DESCRIPTION_TEXTS = (
+        "archival_history",
+        "acquisition",
+        "scope_and_content",
+        "appraisal",
+        "accruals",
+        "arrangement",
+        "physical_characteristics",
+        "finding_aids",
+        "originals_location",
+        "copies_location",
+        "related_units",
+        "publication_note",
+        "note",
+        "archivist_note",
+    )
+
     objects = CollectionQuerySet.as_manager()
 
     class Meta:
@@ -331,18 +352,29 @@ class Collection(AccessFields, DatedRecord, CatalogueRecord):
         super().save(*args, **kwargs)
         self.refresh_derived()
 
-    def refresh_derived(self):
+    def refresh_derived(self, reason=None):
         """Derive this unit's codes and, when they changed, its descendants' and
-        its documents' (a move or a new code changes the whole subtree)."""
+        its documents' (a move or a new code changes the whole subtree).
+
+        The unit itself was saved a moment ago, so its codes are stored as they
+        are. A descendant whose full code changes is saved (its version, its
+        `modified` and a history row with `reason`), so that OAI-PMH
+        harvesters, ETags and the sitemap see the change as they see an edit.
+        """
         full, path = self.derived_codes()
         if (full, path) == (self.full_reference_code, self.tree_path):
             return
         self.full_reference_code, self.tree_path = full, path
-        type(self)._default_manager.filter(pk=self.pk).update(
-            full_reference_code=full, tree_path=path
-        )
+        if reason is None:
+            type(self)._default_manager.filter(pk=self.pk).update(
+                full_reference_code=full, tree_path=path
+            )
+            reason = f"Reference code changed with \u201c{self}\u201d"
+        else:
+            self._change_reason = reason
+            super().save(update_fields=["full_reference_code", "tree_path", "modified", "version"])
         for document in self.documents.all():
-            document.refresh_reference_code(self)
+            document.refresh_reference_code(self, reason=reason)
         for child in self.children.all():
             child.parent = self
-            child.refresh_derived()
+            child.refresh_derived(reason=reason)

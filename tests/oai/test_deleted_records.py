@@ -105,3 +105,45 @@ def test_the_seeded_catalogue_is_harvestable(client):
     assert published and HarvestEntry.objects.filter(record_type="document").count() == published
     root = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="type:document")
     assert error_code(root) is None
+
+
+@pytest.mark.usefixtures("holdings")
+def test_moving_a_unit_moves_the_datestamps_of_everything_below_it_whose_code_changed():
+    """A harvester asking for changes since the move gets the new reference
+    codes of the units and documents below the moved unit, not only the unit."""
+    from catalogue.services.holdings import collection_move
+
+    repository = factories.make_repository(code="R")
+    first = factories.make_collection(repository=repository, reference_code="A")
+    second = factories.make_collection(repository=repository, reference_code="B")
+    series = factories.make_collection(parent=first, reference_code="S")
+    file = factories.make_collection(parent=series, reference_code="f1")
+    document = factories.make_document(collection=file, reference_code="9")
+    untouched = factories.make_document(collection=first, reference_code="1")
+    before = {
+        record: (HarvestEntry.objects.get(record_id=record.pk, record_type=kind).datestamp, version)
+        for record, kind, version in [
+            (file, "collection", file.version),
+            (document, "document", document.version),
+            (untouched, "document", untouched.version),
+        ]
+    }
+
+    collection_move(collection=series, parent=second)
+
+    for record in (file, document):
+        record.refresh_from_db()
+        kind = record._meta.model_name
+        entry = HarvestEntry.objects.get(record_id=record.pk, record_type=kind)
+        datestamp, version = before[record]
+        assert entry.datestamp == record.modified > datestamp
+        assert record.version == version + 1
+        assert record.history.latest().history_change_reason == (
+            f"Reference code changed with \u201c{series}\u201d"
+        )
+    assert document.full_reference_code == "R/B/S/f1/9"
+    untouched.refresh_from_db()
+    assert (
+        HarvestEntry.objects.get(record_id=untouched.pk, record_type="document").datestamp,
+        untouched.version,
+    ) == before[untouched]
