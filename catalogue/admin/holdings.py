@@ -156,20 +156,7 @@ class CollectionAdmin(RecordAdmin):
     autocomplete_fields = ["repository", "parent", "creator_person", "creator_organisation"]
     readonly_fields = ["full_reference_code", "date_earliest", "date_latest", "essentials"]
     changelist_defer = [
-        "scope_and_content",
-        "archival_history",
-        "acquisition",
-        "appraisal",
-        "accruals",
-        "arrangement",
-        "physical_characteristics",
-        "finding_aids",
-        "originals_location",
-        "copies_location",
-        "related_units",
-        "publication_note",
-        "note",
-        "archivist_note",
+        *Collection.DESCRIPTION_TEXTS,
         "extent_and_medium",
         "access_conditions",
         "reproduction_conditions",

@@ -291,12 +291,18 @@ ACCESS_FIELDS = (
 )
 
 
-class DocumentResource(RecordResource):
-    place = link("place", Place)
-    collection = link("collection", Collection)
+class HeldResource(RecordResource):
+    """Documents and units alike: dated, and filed with a full reference code,
+    all three derived on save, so exported and never imported."""
+
     full_reference_code = derived("full_reference_code")
     date_earliest = derived("date_earliest")
     date_latest = derived("date_latest")
+
+
+class DocumentResource(HeldResource):
+    place = link("place", Place)
+    collection = link("collection", Collection)
 
     class Meta(RecordResource.Meta):
         model = Document
@@ -401,7 +407,7 @@ class RepositoryResource(RecordResource):
         )
 
 
-class CollectionResource(RecordResource):
+class CollectionResource(HeldResource):
     """Units link to their repository, the unit above them and their creator by
     identifier; a parent may be a row higher up in the same file (rows are
     saved in order), so a whole tree imports from one file written top down."""
@@ -410,9 +416,6 @@ class CollectionResource(RecordResource):
     parent = link("parent", Collection)
     creator_person = link("creator_person", Person)
     creator_organisation = link("creator_organisation", Organisation)
-    full_reference_code = derived("full_reference_code")
-    date_earliest = derived("date_earliest")
-    date_latest = derived("date_latest")
 
     class Meta(RecordResource.Meta):
         model = Collection
@@ -433,21 +436,8 @@ class CollectionResource(RecordResource):
             *ACCESS_FIELDS,
             "creator_person",
             "creator_organisation",
-            "archival_history",
-            "acquisition",
-            "scope_and_content",
-            "appraisal",
-            "accruals",
-            "arrangement",
             "languages",
-            "physical_characteristics",
-            "finding_aids",
-            "originals_location",
-            "copies_location",
-            "related_units",
-            "publication_note",
-            "note",
-            "archivist_note",
+            *Collection.DESCRIPTION_TEXTS,
             "rules_conventions",
             "version",
         )

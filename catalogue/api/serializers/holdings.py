@@ -118,18 +118,6 @@ class CollectionDetailSerializer(CollectionSerializer):
     class Meta(CollectionSerializer.Meta):
         fields = (
             *CollectionSerializer.Meta.fields,
-            "archival_history",
-            "acquisition",
-            "appraisal",
-            "accruals",
-            "arrangement",
-            "physical_characteristics",
-            "finding_aids",
-            "originals_location",
-            "copies_location",
-            "related_units",
-            "publication_note",
-            "note",
-            "archivist_note",
+            *(name for name in Collection.DESCRIPTION_TEXTS if name != "scope_and_content"),
             "rules_conventions",
         )
