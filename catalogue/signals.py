@@ -45,10 +45,17 @@ def connect():
         post_delete.connect(
             record_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}"
         )
-    # Facet counts group records and documents' parties: any write makes them stale.
+    # Facet counts group records and documents' parties: a write makes them
+    # stale, but for a record's save that changed only its long texts.
+    for model in [record_type.model for record_type in with_pages()]:
+        post_save.connect(
+            facet_cache.bump_after_save, sender=model, dispatch_uid=f"facets-{model.__name__}"
+        )
     for model in [record_type.model for record_type in with_pages()] + [DocumentAgent]:
-        for signal in (post_save, post_delete):
-            signal.connect(facet_cache.bump, sender=model, dispatch_uid=f"facets-{model.__name__}")
+        post_delete.connect(
+            facet_cache.bump, sender=model, dispatch_uid=f"facets-delete-{model.__name__}"
+        )
+    post_save.connect(facet_cache.bump, sender=DocumentAgent, dispatch_uid="facets-DocumentAgent")
     post_save.connect(excerpt_changed, sender=DocumentExcerpt, dispatch_uid="search-excerpt-save")
     post_delete.connect(
         excerpt_changed, sender=DocumentExcerpt, dispatch_uid="search-excerpt-delete"

@@ -210,6 +210,17 @@ class LinkQuerySet(VisibilityMixin, models.QuerySet):
         return self.filter(condition)
 
 
+@functools.cache
+def short_field_names(model):
+    """The attribute names of `model`'s stored values but its long texts
+    (TextFields) and the stamps every save changes (`modified`, `version`)."""
+    return tuple(
+        field.attname
+        for field in model._meta.concrete_fields
+        if not isinstance(field, models.TextField) and field.name not in ("modified", "version")
+    )
+
+
 class CatalogueRecord(models.Model):
     """Abstract base of every public catalogue record."""
 
@@ -301,14 +312,23 @@ class CatalogueRecord(models.Model):
 
     def save(self, *args, **kwargs):
         self.fill_identity()
+        # Whether this save changes nothing but long texts (a description, a
+        # transcription, a note): the stored facet counts stay right then
+        # (selectors/facet_cache.py). Read with the version, in the same query.
+        self.only_long_texts_changed = False
         if self.pk is not None and not kwargs.get("force_insert"):
+            loaded = self.get_deferred_fields()
+            names = [name for name in short_field_names(type(self)) if name not in loaded]
+            stored = (
+                type(self)._default_manager.filter(pk=self.pk).values_list("version", *names)
+            ).first()
             # Count up from the stored version, not this instance's: a restored
             # history row or a stale copy carries an older number, and versions
             # must only ever rise for conflict detection to hold.
-            stored = (
-                type(self)._default_manager.filter(pk=self.pk).values_list("version", flat=True)
-            ).first()
-            self.version = max(stored or 0, self.version or 0) + 1
+            self.version = max(stored[0] if stored else 0, self.version or 0) + 1
+            self.only_long_texts_changed = stored is not None and stored[1:] == tuple(
+                getattr(self, name) for name in names
+            )
         super().save(*args, **kwargs)
 
 

@@ -4,7 +4,10 @@ table on every view.
 
 An entry's key holds a catalogue-wide version number; every save or delete of
 a record or a document's party bumps it (catalogue/signals.py), so a reader
-sees new counts on the first page view after a write. Deep pages (reached by
+sees new counts on the first page view after a write. A save that changes
+only long texts (a description, a transcription, a note: TextFields, which no
+facet groups or names) and the record's stamps leaves the counts as they are,
+so editors at work do not make every reader count again. Deep pages (reached by
 a cursor) take the counts from the cache and never compute them: a reader
 paging far down a list gets the facets of its first page, or none.
 """
@@ -39,6 +42,13 @@ def bump(**_signal):
     """Make every stored facet count stale (a record or a party was written)."""
     with contextlib.suppress(ValueError):  # no version yet: the next reader starts one
         cache.incr(VERSION_KEY)
+
+
+def bump_after_save(sender, instance, **_signal):
+    """bump() unless the save changed only long texts, which no facet groups or
+    names (CatalogueRecord.save says which)."""
+    if not getattr(instance, "only_long_texts_changed", False):
+        bump()
 
 
 def key(model, user, params):

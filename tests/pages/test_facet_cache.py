@@ -70,3 +70,21 @@ def test_a_deep_page_never_counts_facets_but_keeps_the_chosen_filters(
         html = client.get("/documents/" + following.replace("&amp;", "&")).content.decode()
     assert 'class="facet"' not in html
     assert '<input type="hidden" name="kind" value="treaty">' in html
+
+
+def test_an_edit_of_a_description_only_keeps_the_counts_a_new_kind_does_not(
+    client, django_assert_num_queries
+):
+    """Editors correcting texts do not make every reader count the catalogue again."""
+    from catalogue.services.records import record_update
+
+    document = make_document(kind=Document.Kind.TREATY)
+    client.get("/documents/")
+    record_update(record=document, changes={"description": "Checked."}, expected_version=None)
+    with django_assert_num_queries(2):  # capped count and page: the counts are kept
+        response = client.get("/documents/")
+    assert kind_count(response, "Treaty") == 1
+
+    record_update(record=document, changes={"kind": "protocol"}, expected_version=None)
+    response = client.get("/documents/")
+    assert kind_count(response, "Treaty") is None and kind_count(response, "Protocol") == 1
