@@ -56,6 +56,7 @@ class Results:
         self.times = defaultdict(list)
         self.errors = defaultdict(int)
         self.expected = defaultdict(int)
+        self.reasons = defaultdict(int)
         self.locked = 0
 
     def add(self, kind, seconds, status, body):
@@ -67,6 +68,7 @@ class Results:
                 self.expected[status] += 1
             elif status == 0 or status >= 400:
                 self.errors[kind] += 1
+                self.reasons[f"{status} {body[:80].decode(errors='replace')}"] += 1
                 if b"database is locked" in body:
                     self.locked += 1
 
@@ -158,12 +160,11 @@ def serve(env, workers, workdir):
         stdout=log,
         stderr=log,
     )
-    for _ in range(100):
-        try:
-            request("GET", "/healthz")
+    for _ in range(300):
+        # request() answers status 0 while nothing listens yet.
+        if request("GET", "/healthz")[0] != 0:
             return server, log
-        except OSError:
-            time.sleep(0.2)
+        time.sleep(0.2)
     server.terminate()
     sys.exit("gunicorn did not start; see gunicorn.log")
 
@@ -179,9 +180,19 @@ def main():
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--database-url", help="PostgreSQL; default: DJANGO_SQLITE_PATH")
     parser.add_argument("--terms", help="generate.py's JSON (default: beside the SQLite file)")
+    parser.add_argument(
+        "--redis-url",
+        help="the shared cache, as the README asks when several processes serve the site "
+        "(e.g. redis://127.0.0.1:6379/9; emptied first); default: each worker's own memory",
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
     env = production_env(workdir, args.database_url)
+    if args.redis_url:
+        import redis
+
+        redis.Redis.from_url(args.redis_url).flushdb()
+        env["REDIS_URL"] = args.redis_url
     terms_path = args.terms or str(Path(env["DJANGO_SQLITE_PATH"]).with_suffix(".terms.json"))
     terms = json.loads(Path(terms_path).read_text())
     documents = terms["documents"]
@@ -226,13 +237,15 @@ def main():
     print(
         f"{terms['database']} with {documents:,} documents; {args.readers} readers, "
         f"{args.writers} writers, {args.think} s think time, {args.workers} gunicorn workers, "
-        f"{elapsed:.0f} s"
+        f"cache: {'Redis' if args.redis_url else 'per worker'}, {elapsed:.0f} s"
     )
     print(
         f"{total:,} requests, {total / elapsed:.1f} per second, {errors} errors "
         f"({errors / max(total, 1):.2%}), 'database is locked': {results.locked + locked_in_log}; "
         f"404 for drafts: {results.expected[404]}, 412 lost races: {results.expected[412]}"
     )
+    for reason, count in sorted(results.reasons.items(), key=lambda item: -item[1]):
+        print(f"  {count:6} x {reason}")
     columns = ("requests", "errors", "p50 ms", "p95 ms", "p99 ms")
     print(f"{'endpoint type':26} " + " ".join(f"{c:>8}" for c in columns))
     for kind in sorted(results.times):
