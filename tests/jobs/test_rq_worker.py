@@ -13,7 +13,7 @@ from .conftest import admin_upload, confirm_preview, documents_csv, wait_for
 
 # Transactional: the worker process must see what the test wrote.
 pytestmark = pytest.mark.django_db(
-    transaction=True, serialized_rollback=True, databases=["default", "jobs"]
+    transaction=True, databases=["default", "jobs"]
 )
 
 # A Redis database of the tests' own (the cache tests use 0 and 15), emptied

@@ -24,7 +24,7 @@ from .conftest import (
 # Transactional: the worker process must see what the test wrote. Serialized
 # rollback puts back the data migrations' rows (roles), for the tests after.
 pytestmark = pytest.mark.django_db(
-    transaction=True, serialized_rollback=True, databases=["default", "jobs"]
+    transaction=True, databases=["default", "jobs"]
 )
 
 # Enough rows that the worker is still importing when it is killed.

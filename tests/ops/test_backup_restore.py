@@ -17,9 +17,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _empty_the_catalogue():
-    # What a fresh, migrated database holds: no rows, the roles from the migration.
+    # What a fresh, migrated database holds: no rows, the roles from the migration
+    # (which the tests' post_migrate gives back after a flush, tests/conftest.py).
     call_command("flush", "--noinput", verbosity=0)
-    Group.objects.create(name="Editor")
+    Group.objects.get_or_create(name="Editor")
 
 
 @pytest.fixture
