@@ -14,7 +14,13 @@ def is_job_table(app_label, model_name=None):
 
 class JobsRouter:
     def db_for_read(self, model, **hints):
-        return JOBS_DB if is_job_table(model._meta.app_label, model._meta.model_name) else None
+        app_label, model_name = model._meta.app_label, model._meta.model_name
+        if app_label in JOB_APPS and not settings.JOBS_DATABASE_SEPARATE:
+            # One database (PostgreSQL): the queue is read and written through
+            # "default", as `migrate` makes it there; its migrations' data steps
+            # must not run on a second connection that cannot see the new table.
+            return None
+        return JOBS_DB if is_job_table(app_label, model_name) else None
 
     db_for_write = db_for_read
 

@@ -43,14 +43,16 @@ def catalogue_write_lock():
         other.close()
 
 
-def test_the_queue_table_is_on_the_jobs_connection_and_not_in_a_backup():
-    assert router.db_for_write(DBTaskResult) == "jobs"
-    assert router.db_for_read(DBTaskResult) == "jobs"
+def test_the_queue_table_is_in_the_jobs_file_on_sqlite_and_not_in_a_backup(settings):
     assert DBTaskResult not in archived_models()
-    if connections["default"].vendor == "sqlite":
-        table = DBTaskResult._meta.db_table
+    table = DBTaskResult._meta.db_table
+    if settings.JOBS_DATABASE_SEPARATE:  # SQLite: a file of its own for the jobs
+        assert router.db_for_write(DBTaskResult) == router.db_for_read(DBTaskResult) == "jobs"
         assert table in connections["jobs"].introspection.table_names()
         assert table not in connections["default"].introspection.table_names()
+    else:  # PostgreSQL: one database, where `migrate` made the queue
+        assert router.db_for_write(DBTaskResult) == "default"
+        assert table in connections["default"].introspection.table_names()
 
 
 # Transactional: the test's own connection must not hold the catalogue's lock itself.

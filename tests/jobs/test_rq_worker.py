@@ -12,9 +12,7 @@ from catalogue.models import Document, Job
 from .conftest import admin_upload, confirm_preview, documents_csv, wait_for
 
 # Transactional: the worker process must see what the test wrote.
-pytestmark = pytest.mark.django_db(
-    transaction=True, databases=["default", "jobs"]
-)
+pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "jobs"])
 
 # A Redis database of the tests' own (the cache tests use 0 and 15), emptied
 # before and after, so that no other run's tasks are taken or left behind; two

@@ -23,9 +23,7 @@ from .conftest import (
 
 # Transactional: the worker process must see what the test wrote. Serialized
 # rollback puts back the data migrations' rows (roles), for the tests after.
-pytestmark = pytest.mark.django_db(
-    transaction=True, databases=["default", "jobs"]
-)
+pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "jobs"])
 
 # Enough rows that the worker is still importing when it is killed.
 ROWS = 1500
