@@ -80,3 +80,23 @@ def test_the_tree_shows_units_indented_under_their_parents(admin_page, holdings)
     assert cells.all_inner_texts()[1].startswith("JP-1000001/F12/S3 Telegrams")
     fonds_x, series_x = (cells.nth(n).bounding_box()["x"] for n in range(2))
     assert series_x > fonds_x + 10  # the series is indented under its fonds
+
+
+def test_an_autocomplete_built_after_the_page_loaded_is_still_named_by_its_label(
+    admin_page, holdings
+):
+    """select2 may build its combobox after the window's load event (jQuery 3 runs
+    ready handlers asynchronously); a screen reader must still hear the field's label."""
+    page = admin_page
+    page.goto(page.base + _pages(holdings)["unit"])
+    page.evaluate(
+        """() => {
+            const select = django.jQuery("#id_creator_person");
+            select.select2("destroy");
+            select.djangoAdminSelect2();
+        }"""
+    )
+    assert page.get_by_role("combobox", name="Creator (person):").count() == 1
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
