@@ -72,11 +72,13 @@ class Backend:
     # differ from `source` where the match itself drives the join.
     recent_source = ""
 
-    def match_sql(self, parsed):
+    def match_sql(self, parsed, record_type=None):
+        """(condition, params): entries matching `parsed`; with `record_type`,
+        the backend may narrow the match to that type's entries itself."""
         raise NotImplementedError
 
-    def recent_match_sql(self, parsed):
-        return self.match_sql(parsed)
+    def recent_match_sql(self, parsed, record_type=None):
+        return self.match_sql(parsed, record_type)
 
     def tier_sql(self, parsed):
         raise NotImplementedError
@@ -100,9 +102,9 @@ class Backend:
 
     def counts(self, parsed, user, types=RECORD_TYPES):
         """Matches per record type, each counted no further than COUNT_CAP + 1."""
-        match, match_params = self.match_sql(parsed)
         selects, params = [], []
         for record_type in types:
+            match, match_params = self.match_sql(parsed, record_type)
             # No fence here: one type at a time, the planner may start from the
             # records (few articles) or from the matches, whichever is smaller.
             visible, visible_params = visibility_sql(record_type, user)
@@ -117,15 +119,16 @@ class Backend:
 
     def hits_sql(self, parsed, user, types, *, ranked, limit, offset):
         visible, visible_params = any_visible_sql(types, user, self.fence)
+        only = types[0] if len(types) == 1 else None
         if ranked:
-            source, (match, params) = self.source, self.match_sql(parsed)
+            source, (match, params) = self.source, self.match_sql(parsed, only)
             tier, tier_params = self.tier_sql(parsed)
             score, score_params = self.score_sql(parsed)
             order = "tier DESC, score DESC, e.record_type, e.record_id"
         else:
             # Too many matches to score them all: the recency index orders them,
             # and a page reads only as many rows as it needs to fill itself.
-            source, (match, params) = self.recent_source, self.recent_match_sql(parsed)
+            source, (match, params) = self.recent_source, self.recent_match_sql(parsed, only)
             tier, tier_params, score, score_params = "0", [], "0.0", []
             order = "e.modified DESC, e.id DESC"
         sql = (

@@ -46,7 +46,7 @@ class PostgresBackend(Backend):
     # per matching row read instead, and a page reads few rows.
     fence = " OFFSET 0"
 
-    def match_sql(self, parsed):
+    def match_sql(self, parsed, record_type=None):
         return f"e.vector @@ to_tsquery('{CONFIG}', %s)", [render_query(parsed)]
 
     def tier_sql(self, parsed):

@@ -76,3 +76,68 @@ def test_on_a_large_catalogue_a_rare_word_is_read_from_the_full_text_index(db):
         assert "SEARCH e USING INTEGER PRIMARY KEY" in rare_plan
         assert "SCAN e" not in rare_plan
         assert "SCAN e USING INDEX searchentry_recent" in common_plan
+
+
+def _sqlite_steps(run):
+    """SQLite virtual-machine steps (in thousands) that `run()` takes: the work
+    done, whatever the machine's speed."""
+    steps = 0
+
+    def tick():
+        nonlocal steps
+        steps += 1
+        return 0
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(tick, 1000)
+    try:
+        result = run()
+    finally:
+        connection.connection.set_progress_handler(None, 0)
+    return result, steps
+
+
+def test_counting_one_types_matches_does_not_read_the_matches_of_the_others(db):
+    """The search page counts each record type's matches. A word in thousands of
+    documents and one article: the articles' count must not read through the
+    documents' matches to find it, so adding documents leaves its cost as it was."""
+    from catalogue.models import Article
+    from catalogue.search_backends import get_backend
+    from catalogue.search_backends.query import parse
+
+    Article.objects.create(
+        identifier="art-treaty",
+        slug="treaty-article",
+        title="On the treaty",
+        status=Status.PUBLISHED,
+    )
+    bulk_documents(2_000)
+    backend, parsed = get_backend(), parse("treaty")
+    counted, before = _sqlite_steps(lambda: backend.counts(parsed, None, types=["article"]))
+    assert counted == {"article": 1}
+    Document.objects.bulk_create(
+        Document(
+            identifier=f"doc-more-{n}",
+            slug=f"more-{n}",
+            title=f"Memorandum {n}",
+            description="Another note on the treaty.",
+            status=Status.PUBLISHED,
+        )
+        for n in range(4_000)
+    )
+    rebuild(batch_size=1000)
+    counted, after = _sqlite_steps(lambda: backend.counts(parsed, None, types=["article"]))
+    assert counted == {"article": 1}
+    assert backend.counts(parsed, None, types=["document"]) == {"document": 6_000}
+    if connection.vendor == "sqlite":
+        # Before the index knew each entry's type: about 3 times the steps.
+        assert after <= before + 5, (before, after)
+
+
+def test_the_name_of_a_record_type_is_matched_in_the_texts_only(db):
+    """The index holds each entry's type beside its texts; a reader's word is
+    never matched against it."""
+    bulk_documents(3)
+    assert search("document").total == 0
+    assert search("circular").total == 3
+    assert search("circular -document").total == 3
