@@ -1,6 +1,7 @@
-# The full-text index on SQLite gains the record type as a fourth column, so
-# that the matches of one type are found from the index's own lists
-# (catalogue/search_backends/sqlite.py). PostgreSQL is unchanged.
+# The full-text index learns each entry's record type, so that the matches of
+# one type are found from the index's own lists: on SQLite a fourth column of
+# the FTS5 table, on PostgreSQL one lexeme ("#document") in each vector that
+# no reader's words can produce (catalogue/search_backends/).
 
 from django.db import migrations
 
@@ -51,9 +52,29 @@ DROP = [
 ]
 
 
-def _run(statements):
+# Every vector is rewritten: the GIN index is dropped first and built again
+# after, which is much faster than updating it row by row.
+GIN = [
+    "CREATE INDEX catalogue_searchentry_vector ON catalogue_searchentry "
+    "USING gin (vector) WITH (fastupdate = off)",
+    "ANALYZE catalogue_searchentry",
+]
+POSTGRES_FORWARDS = [
+    "DROP INDEX IF EXISTS catalogue_searchentry_vector",
+    "UPDATE catalogue_searchentry "
+    "SET vector = vector || array_to_tsvector(ARRAY['#' || record_type])",
+    *GIN,
+]
+POSTGRES_BACKWARDS = [
+    "DROP INDEX IF EXISTS catalogue_searchentry_vector",
+    "UPDATE catalogue_searchentry SET vector = ts_delete(vector, '#' || record_type)",
+    *GIN,
+]
+
+
+def _run(statements, vendor="sqlite"):
     def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "sqlite":
+        if schema_editor.connection.vendor != vendor:
             return
         with schema_editor.connection.cursor() as cursor:
             for statement in statements:
@@ -71,5 +92,8 @@ class Migration(migrations.Migration):
         migrations.RunPython(
             _run(DROP + _table(["title", "names", "body", "record_type"])),
             _run(DROP + _table(["title", "names", "body"])),
+        ),
+        migrations.RunPython(
+            _run(POSTGRES_FORWARDS, "postgresql"), _run(POSTGRES_BACKWARDS, "postgresql")
         ),
     ]

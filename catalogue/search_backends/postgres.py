@@ -14,11 +14,20 @@ CONFIG = "simple"
 WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
 # PostgreSQL refuses a tsvector over 1 MB; no catalogue text comes near this.
 MAX_INDEXED_CHARS = 500_000
+# Besides the words, each vector holds its record type as one lexeme that no
+# reader's query can produce (words are letters and digits only), so that the
+# GIN index answers "the matches of one type" from its own lists, as the
+# type column of SQLite's FTS5 table does (see sqlite.py).
 VECTOR = (
     f"setweight(to_tsvector('{CONFIG}', %s), 'A') || "
     f"setweight(to_tsvector('{CONFIG}', %s), 'B') || "
-    f"setweight(to_tsvector('{CONFIG}', %s), 'D')"
+    f"setweight(to_tsvector('{CONFIG}', %s), 'D') || "
+    "array_to_tsvector(ARRAY[%s])"
 )
+
+
+def type_lexeme(record_type):
+    return f"#{record_type}"
 
 
 def render(node, weights=""):
@@ -47,6 +56,12 @@ class PostgresBackend(Backend):
     fence = " OFFSET 0"
 
     def match_sql(self, parsed, record_type=None):
+        if record_type:
+            # The type's lexeme, quoted for tsquery input: one of RECORD_TYPES.
+            return (
+                f"e.vector @@ (to_tsquery('{CONFIG}', %s) && %s::tsquery)",
+                [render_query(parsed), f"'{type_lexeme(record_type)}'"],
+            )
         return f"e.vector @@ to_tsquery('{CONFIG}', %s)", [render_query(parsed)]
 
     def tier_sql(self, parsed):
@@ -87,6 +102,7 @@ class PostgresBackend(Backend):
             indexed_text(row.title),
             indexed_text(row.names),
             indexed_text(row.body[:MAX_INDEXED_CHARS]),
+            type_lexeme(row.record_type),
         ]
 
     def after_rebuild(self):
