@@ -91,6 +91,7 @@ def _work(run):
 
         with connection.execute_wrapper(record):
             result = run()
+
         def discarded(node):
             rows = sum(
                 node.get(key, 0) * node.get("Actual Loops", 1)
