@@ -171,3 +171,33 @@ def test_the_name_of_a_record_type_is_matched_in_the_texts_only(db):
     assert search("document").total == 0
     assert search("circular").total == 3
     assert search("circular -document").total == 3
+
+
+def test_a_count_past_the_cap_is_kept_a_count_under_it_follows_every_edit(db):
+    """Counting a common word to 10,000 is most of what its search costs; the
+    second reader gets "10,000+" from the cache. A rare word is counted again
+    each time, so an edit that adds it shows at once."""
+    from django.test.utils import CaptureQueriesContext
+
+    bulk_documents(10_050, rare_at=7)
+    assert search("treaty").total_display == "10,000+"
+    with CaptureQueriesContext(connection) as queries:
+        again = search("treaty")
+    assert again.total_display == "10,000+" and len(again.hits) == 20
+    # The other types (no matches, cheap) are counted again; documents are not.
+    counted = [q["sql"][:20] for q in queries if "COUNT(*)" in q["sql"]]
+    assert counted and not [sql for sql in counted if "'document'" in sql]
+
+    assert search("Zanzibar").total == 1
+    other = Document.objects.get(identifier="doc-bulk-8")
+    other.description += " Zanzibar again."
+    other.save()
+    assert search("Zanzibar").total == 2
+    # Withdrawing records (a change beyond long texts) makes the stored count stale.
+    Document.objects.filter(identifier__startswith="doc-bulk-1").update(status="draft")
+    for document in Document.objects.filter(identifier="doc-bulk-9"):
+        document.status = "draft"
+        document.save()
+    published = Document.objects.filter(status=Status.PUBLISHED).count()
+    assert published < 10_000
+    assert search("treaty").total == published
