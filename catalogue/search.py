@@ -14,8 +14,6 @@ what their words find.
 """
 
 import difflib
-import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +23,6 @@ from django.core.cache import cache
 from django.db.models import Model, Q
 from django.utils.safestring import SafeString
 
-from catalogue.models.base import sees_drafts
 from catalogue.models.search import AUTHORITY_TYPES, RECORD_TYPES, SearchName
 from catalogue.search_backends import COUNT_CAP, get_backend, model_for
 from catalogue.search_backends.query import MAX_QUERY_LENGTH, clean_query, expand, name_keys, parse
@@ -152,14 +149,8 @@ def _counts(parsed, user, types=RECORD_TYPES):
     descriptions alone would have to take 10,001 matches below the cap to make
     one wrong. Counts under the cap are cheap and always counted afresh."""
     backend = get_backend()
-    version = facet_cache.version()
-
-    def key(record_type):
-        match = backend.match_sql(parsed, record_type)
-        label = json.dumps([record_type, sees_drafts(user), match])
-        return f"searchcount:{version}:{hashlib.sha256(label.encode()).hexdigest()}"
-
-    keys = {record_type: key(record_type) for record_type in types}
+    labels = [[t, backend.match_sql(parsed, t)] for t in types]
+    keys = dict(zip(types, facet_cache.versioned_keys("searchcount", user, labels), strict=True))
     stored = cache.get_many(list(keys.values()))
     counts = {t: stored[keys[t]] for t in types if keys[t] in stored}
     missing = [t for t in types if t not in counts]

@@ -56,13 +56,12 @@ class PostgresBackend(Backend):
     fence = " OFFSET 0"
 
     def match_sql(self, parsed, record_type=None):
+        query, params = f"to_tsquery('{CONFIG}', %s)", [render_query(parsed)]
         if record_type:
             # The type's lexeme, quoted for tsquery input: one of RECORD_TYPES.
-            return (
-                f"e.vector @@ (to_tsquery('{CONFIG}', %s) && %s::tsquery)",
-                [render_query(parsed), f"'{type_lexeme(record_type)}'"],
-            )
-        return f"e.vector @@ to_tsquery('{CONFIG}', %s)", [render_query(parsed)]
+            query = f"({query} && %s::tsquery)"
+            params.append(f"'{type_lexeme(record_type)}'")
+        return f"e.vector @@ {query}", params
 
     def tier_sql(self, parsed):
         in_weights = f"e.vector @@ to_tsquery('{CONFIG}', %s)"

@@ -51,6 +51,17 @@ def bump_after_save(sender, instance, **_signal):
         bump()
 
 
+def versioned_keys(namespace, user, labels):
+    """Cache keys for `labels` (JSON-able) as `user` sees the catalogue (with
+    drafts or without), under the current version: stale after the next bump."""
+    current = version()
+    return [
+        f"{namespace}:{current}:"
+        + hashlib.sha256(json.dumps([label, sees_drafts(user)]).encode()).hexdigest()
+        for label in labels
+    ]
+
+
 def key(model, user, params):
     state = sorted(
         (name, value)
@@ -59,9 +70,7 @@ def key(model, user, params):
         for value in params.getlist(name)
         if value
     )
-    label = [model._meta.label, sees_drafts(user), state]
-    digest = hashlib.sha256(json.dumps(label).encode()).hexdigest()
-    return f"facets:{version()}:{digest}"
+    return versioned_keys("facets", user, [[model._meta.label, state]])[0]
 
 
 def cached_facets(model, user, params, *, deep, compute):
