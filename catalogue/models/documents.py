@@ -27,7 +27,15 @@ class DocumentQuerySet(DatedQuerySet):
         )
 
     def for_search_index(self):
-        return self.prefetch_related("excerpts")
+        # Into a list: a related manager's .all() on each of 100,000 documents
+        # builds a queryset apiece (8 of a rebuild's 55 profiled seconds).
+        return self.prefetch_related(
+            models.Prefetch(
+                "excerpts",
+                DocumentExcerpt.objects.only("document", "text"),
+                to_attr="indexed_excerpts",
+            )
+        )
 
     def for_export(self, user):
         # The citation formats name the document's parties.
@@ -203,7 +211,8 @@ class Document(AccessFields, DatedRecord, CatalogueRecord):
 
     def search_text(self):
         # The excerpts are prefetched by a rebuild; one query when one document is saved.
-        excerpts = [e.text for e in self.excerpts.all()]
+        indexed = getattr(self, "indexed_excerpts", None)
+        excerpts = [e.text for e in (self.excerpts.all() if indexed is None else indexed)]
         return (
             self.title,
             self.other_titles or [],
