@@ -199,7 +199,15 @@ def search(
         return results
 
     limit, offset = max(0, min(int(limit), 100)), max(0, int(offset))
-    rows = backend.hits(parsed, user, wanted, ranked=results.ranked, limit=limit, offset=offset)
+    rows = backend.hits(
+        parsed,
+        user,
+        wanted,
+        ranked=results.ranked,
+        capped=results.total_is_capped,
+        limit=limit,
+        offset=offset,
+    )
     results.hits = _hits(rows, parsed, user)
     return results
 
@@ -259,7 +267,13 @@ class Matches:
         if not self.count or limit <= 0:
             return []
         return get_backend().matching_ids(
-            self.parsed, self.user, self.record_type, ranked=self.ranked, limit=limit, offset=offset
+            self.parsed,
+            self.user,
+            self.record_type,
+            ranked=self.ranked,
+            capped=self.capped,
+            limit=limit,
+            offset=offset,
         )
 
 
@@ -292,9 +306,10 @@ def explain(query: str, *, user=None, types: Iterable[str] | None = None) -> str
         return ""
     backend = get_backend()
     wanted = _types(types)
-    counts = backend.counts(parsed, user, types=wanted)
-    ranked = sum(counts.values()) <= rank_limit()
-    return backend.explain(parsed, user, wanted, ranked=ranked, limit=20, offset=0)
+    total = sum(backend.counts(parsed, user, types=wanted).values())
+    return backend.explain(
+        parsed, user, wanted, ranked=total <= rank_limit(), capped=total > COUNT_CAP
+    )
 
 
 def suggest(query: str) -> str | None:

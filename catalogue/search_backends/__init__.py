@@ -117,20 +117,28 @@ class Backend:
             cursor.execute(" UNION ALL ".join(selects), params)
             return dict(cursor.fetchall())
 
-    def hits_sql(self, parsed, user, types, *, ranked, limit, offset):
+    def hits_sql(self, parsed, user, types, *, ranked, capped, limit, offset):
+        """The page of matches: best first when `ranked`, else most recently
+        changed first. `capped` says there are more than COUNT_CAP of them."""
         visible, visible_params = any_visible_sql(types, user, self.fence)
         only = types[0] if len(types) == 1 else None
+        source, (match, params) = self.source, self.match_sql(parsed, only)
+        tier, tier_params, score, score_params = "0", [], "0.0", []
         if ranked:
-            source, (match, params) = self.source, self.match_sql(parsed, only)
             tier, tier_params = self.tier_sql(parsed)
             score, score_params = self.score_sql(parsed)
             order = "tier DESC, score DESC, e.record_type, e.record_id"
         else:
-            # Too many matches to score them all: the recency index orders them,
-            # and a page reads only as many rows as it needs to fill itself.
-            source, (match, params) = self.recent_source, self.recent_match_sql(parsed, only)
-            tier, tier_params, score, score_params = "0", [], "0.0", []
+            # Too many matches to score them all: newest first.
             order = "e.modified DESC, e.id DESC"
+        if capped and not ranked:
+            # So many that the recency index finds a page's rows soonest: each
+            # of its entries is looked up among the matches, and a page reads
+            # about size / (matches / entries) of them. Past COUNT_CAP that is
+            # a few hundred entries for a page; under it, sorting the matches
+            # themselves reads fewer (at 1,000,000 documents, a word in 10,000
+            # of them made a page walk a third of the index).
+            source, (match, params) = self.recent_source, self.recent_match_sql(parsed, only)
         sql = (
             f"SELECT e.id, e.record_type, e.record_id, e.title, e.names, e.body, "  # noqa: S608
             f"{tier} AS tier, {score} AS score FROM {source} "
@@ -138,24 +146,28 @@ class Backend:
         )
         return sql, [*tier_params, *score_params, *params, *visible_params, limit, offset]
 
-    def hits(self, parsed, user, types, *, ranked, limit, offset):
-        sql, params = self.hits_sql(parsed, user, types, ranked=ranked, limit=limit, offset=offset)
+    def hits(self, parsed, user, types, *, ranked, capped, limit, offset):
+        sql, params = self.hits_sql(
+            parsed, user, types, ranked=ranked, capped=capped, limit=limit, offset=offset
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def matching_ids(self, parsed, user, record_type, *, ranked, limit, offset=0):
+    def matching_ids(self, parsed, user, record_type, *, ranked, capped, limit, offset=0):
         """Record ids of one type's matches, in hits() order: the ids alone, so a
         common word does not carry thousands of texts back to Python."""
         sql, params = self.hits_sql(
-            parsed, user, [record_type], ranked=ranked, limit=limit, offset=offset
+            parsed, user, [record_type], ranked=ranked, capped=capped, limit=limit, offset=offset
         )
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT record_id FROM ({sql}) AS hits", params)  # noqa: S608
             return [record_id for (record_id,) in cursor.fetchall()]
 
-    def explain(self, parsed, user, types, *, ranked, limit, offset):
-        sql, params = self.hits_sql(parsed, user, types, ranked=ranked, limit=limit, offset=offset)
+    def explain(self, parsed, user, types, *, ranked, capped):
+        sql, params = self.hits_sql(
+            parsed, user, types, ranked=ranked, capped=capped, limit=20, offset=0
+        )
         with connection.cursor() as cursor:
             cursor.execute(self.explain_prefix() + sql, params)
             return "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())

@@ -209,3 +209,32 @@ def test_a_count_past_the_cap_is_kept_a_count_under_it_follows_every_edit(db):
     published = Document.objects.filter(status=Status.PUBLISHED).count()
     assert published < 10_000
     assert search("treaty").total == published
+
+
+def test_too_many_matches_to_rank_but_fewer_than_the_cap_are_sorted_not_found_by_walking(
+    db, settings
+):
+    """Past the rank limit a page shows the newest matches. Under COUNT_CAP the
+    matches themselves are sorted, so records that do not match cost nothing:
+    walking the recency index instead read every newer entry until the page
+    was full (at 1,000,000 documents, a word in 1 % of them read a third of
+    the index for its list of matches)."""
+    settings.SEARCH_RANK_LIMIT = 10
+    bulk_documents(300)
+    results, before = _work(lambda: search("treaty"))
+    assert (results.total, results.ranked, results.total_is_capped) == (300, False, False)
+    Document.objects.bulk_create(
+        Document(
+            identifier=f"doc-later-{n}",
+            slug=f"later-{n}",
+            title=f"Later memorandum {n}",
+            description="Nothing to do with the word searched.",
+            status=Status.PUBLISHED,
+        )
+        for n in range(5_000)
+    )
+    rebuild(batch_size=1000)
+    results, after = _work(lambda: search("treaty"))
+    newest = Document.objects.filter(identifier__startswith="doc-bulk-")
+    assert records(results) == list(newest.order_by("-modified", "-pk")[:20])
+    assert after <= before * 1.2 + 5, (before, after)
