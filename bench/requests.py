@@ -17,8 +17,22 @@ default HTML (count and suggested facets).
     .venv/bin/python bench/requests.py --documents 100000   # generates once, then reuses
     .venv/bin/python bench/requests.py --database /tmp/perf/d100k.sqlite3 --check
 
+With --database-url, the same runner on PostgreSQL: the project on a
+PostgreSQL database ("ours"), the project on the SQLite file of the same
+catalogue ("sqlite": generate.py with the same --documents and --seed fills
+both alike) and bench/floor_pg.py (the floor's JSON from psycopg, searching
+with the project's full-text SQL); no Datasette, which cannot serve
+PostgreSQL. Each server's requests are built from its own database's rows.
+The ratios are ours(PG)/ours(SQLite) and ours/floor. --terms names the JSON
+generate.py saved for the PostgreSQL database (default: the SQLite file's).
+
+    .venv/bin/python bench/requests.py --database /tmp/perf/d100k.sqlite3 \\
+        --database-url postgres://postgres@127.0.0.1:5432/bench --terms /tmp/perf/pg.terms.json
+
 `--check` exits 1 when a budget of issue 14 is missed. The p50 of a case is the
-median of its rounds' medians.
+median of its rounds' medians. On PostgreSQL the budgets are: every case at
+most 1.2 times its SQLite p50, and p95 at most 10 ms for the first page of an
+API search (a rare, a 1 % and a 60 % term).
 """
 
 import argparse
@@ -36,10 +50,12 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from run import progress
 from serving import production_env
+from sql import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
@@ -52,22 +68,73 @@ SEARCH_SQL = (
     "and e.record_type = 'document' and d.status = 'published' "
     "order by bm25(catalogue_searchentry_fts, 10.0, 5.0, 1.0) limit 50"
 )
-# Budgets of issue 14: (most ours/Datasette, most ours/floor, most ms at p50).
-BUDGETS = {
-    "api list": (0.5, 4.0, None),
-    "api list, deep page": (0.5, 4.0, None),
-    "api detail": (1.0, None, None),
-    "api search, 1 % term": (1.0, None, None),
-    "api search, 60 % term": (1.2, None, None),
-    "document page": (1.0, None, None),
-    "browse page": (None, None, 30.0),
-    "browse page, deep": (None, None, 30.0),
-    "home page": (None, None, 30.0),
-    "search page, 1 % term": (None, None, 50.0),
-    "search page, 60 % term": (None, None, 100.0),
-}
+GUNICORN = [PYTHON, "-m", "gunicorn", "--workers", "1", "--access-logfile", "/dev/null"]
 THROUGHPUT = ("api list", "api detail", "api search, rare term")
-THROUGHPUT_BUDGET = 1.5  # at least this many times Datasette's requests/s
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One case's budget: most ours/rival, most ours/floor, most ms at p50 and p95."""
+
+    rival: float | None = None
+    floor: float | None = None
+    p50_ms: float | None = None
+    p95_ms: float | None = None
+
+
+@dataclass(frozen=True)
+class Mode:
+    """Whom ours is set against (the rival: the first ratio), under which
+    column titles, and the budgets of issue 14 that apply."""
+
+    rival: str  # the rival's server name
+    rival_label: str  # the rival in a missed budget
+    columns: str  # the latency table's header row
+    rate_columns: str  # the throughput table's header row
+    budgets: dict[str, Budget] = field(default_factory=dict)
+    default: Budget = Budget()  # the budget of a case not in `budgets`
+    throughput_budget: float | None = None  # least ours/rival requests/s
+
+    def budget(self, name):
+        return self.budgets.get(name, self.default)
+
+
+SQLITE = Mode(
+    rival="datasette",
+    rival_label="Datasette",
+    columns="| request | ours/Datasette | ours/floor | ours p50 | p95 | p99 "
+    "| Datasette | floor | bytes |",
+    rate_columns="| requests/s at 8 connections | ours | Datasette | floor | ours/Datasette |",
+    budgets={
+        "api list": Budget(rival=0.5, floor=4.0),
+        "api list, deep page": Budget(rival=0.5, floor=4.0),
+        "api detail": Budget(rival=1.0),
+        "api search, 1 % term": Budget(rival=1.0),
+        "api search, 60 % term": Budget(rival=1.2),
+        "document page": Budget(rival=1.0),
+        "browse page": Budget(p50_ms=30.0),
+        "browse page, deep": Budget(p50_ms=30.0),
+        "home page": Budget(p50_ms=30.0),
+        "search page, 1 % term": Budget(p50_ms=50.0),
+        "search page, 60 % term": Budget(p50_ms=100.0),
+    },
+    throughput_budget=1.5,
+)
+# PostgreSQL at 100,000: every case at most 1.2 times its SQLite figure, and a
+# rare and a common term both at most 10 ms p95 for the first page of results.
+POSTGRES = Mode(
+    rival="sqlite",
+    rival_label="ours on SQLite",
+    columns="| request | ours(PG)/ours(SQLite) | ours/floor | ours p50 | p95 | p99 "
+    "| SQLite p50 | floor p50 | bytes |",
+    rate_columns="| requests/s at 8 connections | ours (PG) | ours (SQLite) | floor "
+    "| ours(PG)/ours(SQLite) |",
+    budgets={
+        name: Budget(rival=1.2, p95_ms=10.0)
+        for name in ("api search, rare term", "api search, 1 % term", "api search, 60 % term")
+    },
+    default=Budget(rival=1.2),
+)
 
 
 def fetch(port, url, headers=None):
@@ -89,30 +156,34 @@ def free_port():
         return s.getsockname()[1]
 
 
-def facts(database):
-    """Identifiers and cursors the cases need, read from the catalogue file itself."""
-    db = sqlite3.connect(database)
-    terms = json.loads(Path(database).with_suffix(".terms.json").read_text())
-    pk, identifier, slug, kind = db.execute(
+def facts(db, terms):
+    """Identifiers and cursors the cases need, read from the catalogue itself
+    (a bench/sql.py Database: the SQLite file or the PostgreSQL database), and
+    the planted search terms from generate.py's JSON."""
+    pk, identifier, slug, kind = db.row(
         "SELECT id, identifier, slug, kind FROM catalogue_document WHERE status = 'published' "
         "ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM catalogue_document)"
-    ).fetchone()
-    published = db.execute(
-        "SELECT COUNT(*) FROM catalogue_document WHERE status = 'published'"
-    ).fetchone()[0]
+    )
+    (published,) = db.row("SELECT COUNT(*) FROM catalogue_document WHERE status = 'published'")
     # The row half-way down the default order (date, title, id; undated last).
-    deep = db.execute(
-        "SELECT date_earliest, title, id FROM catalogue_document WHERE status = 'published' "
-        "ORDER BY date_earliest IS NULL, date_earliest, title, id LIMIT 1 OFFSET ?",
-        [min(50_000, published // 2)],
-    ).fetchone()
-    cursor = base64.urlsafe_b64encode(json.dumps({"k": list(deep), "r": False}).encode()).decode()
+    # A cursor holds the date as text; psycopg reads a date, sqlite3 the text.
+    deep = [
+        value.isoformat() if isinstance(value, datetime.date) else value
+        for value in db.row(
+            "SELECT date_earliest, title, id FROM catalogue_document WHERE status = 'published' "
+            "ORDER BY date_earliest IS NULL, date_earliest, title, id LIMIT 1 OFFSET ?",
+            [min(50_000, published // 2)],
+        )
+    ]
+    cursor = base64.urlsafe_b64encode(json.dumps({"k": deep, "r": False}).encode()).decode()
 
     def first(group):
         return next(iter(terms["terms"][group]))
 
     return {
         "documents": terms["documents"],
+        "seed": terms["seed"],
+        "published": published,
         "pk": pk,
         "identifier": identifier,
         "slug": slug,
@@ -207,45 +278,100 @@ def cases(f, db):
     ]
 
 
-def start(servers, database, workdir):
-    env = {**production_env(workdir), "PYTHONPATH": str(ROOT), "DJANGO_SQLITE_PATH": database}
-    # The file may predate a migration of this branch (an index); pages need their static files.
+def postgres_cases(on_pg, on_sqlite):
+    """cases() for the PostgreSQL run: ours and the floor on PostgreSQL, and
+    the project on SQLite as "sqlite", each with its own database's facts."""
+    sqlite_urls = dict(cases(on_sqlite, ""))
+    return [
+        (
+            name,
+            {
+                "ours": urls["ours"],
+                "sqlite": sqlite_urls[name]["ours"],
+                **({"floor": urls["floor"]} if "floor" in urls else {}),
+            },
+        )
+        for name, urls in cases(on_pg, "")
+    ]
+
+
+def project_env(workdir, database, database_url=None):
+    """The served configuration on the SQLite file, or on `database_url`;
+    migrated (the database may predate a migration of this branch, an index)
+    and with the static files the pages need."""
+    env = {
+        **production_env(workdir, database_url),
+        "PYTHONPATH": str(ROOT),
+        "DJANGO_SQLITE_PATH": database,
+    }
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
         subprocess.run([PYTHON, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
-    gunicorn = [PYTHON, "-m", "gunicorn", "--workers", "1", "--access-logfile", "/dev/null"]
-    commands = {
-        "ours": [*gunicorn, "archive_site.wsgi:application"],
-        "floor": [*gunicorn, "bench.floor:application"],
+    return env
+
+
+def sqlite_servers(database, workdir):
+    """{server: (command, environment)} for the SQLite run."""
+    env = project_env(workdir, database)
+    return {
+        "ours": ([*GUNICORN, "archive_site.wsgi:application"], env),
         # Datasette stops a query after 1 s (its sql_time_limit_ms) with a 400; on a
         # busy machine its 60 % term passes that, and ours has no such limit.
-        "datasette": [str(DATASETTE), "serve", database, "-h", "127.0.0.1"]
-        + ["--setting", "sql_time_limit_ms", "20000"],
+        "datasette": (
+            [str(DATASETTE), "serve", database, "-h", "127.0.0.1"]
+            + ["--setting", "sql_time_limit_ms", "20000"],
+            env,
+        ),
+        "floor": ([*GUNICORN, "bench.floor:application"], {**env, "FLOOR_SQLITE_PATH": database}),
     }
+
+
+def postgres_servers(database, database_url, workdir):
+    """{server: (command, environment)} for the PostgreSQL run."""
+    on_pg = project_env(workdir, database, database_url)
+    return {
+        "ours": ([*GUNICORN, "archive_site.wsgi:application"], on_pg),
+        "sqlite": ([*GUNICORN, "archive_site.wsgi:application"], project_env(workdir, database)),
+        "floor": (
+            [*GUNICORN, "bench.floor_pg:application"],
+            {**on_pg, "FLOOR_DATABASE_URL": database_url},
+        ),
+    }
+
+
+def start(servers, commands, workdir):
+    """Start every server of `commands` on a free port (into `servers`) and
+    wait until each answers."""
     processes = {}
-    for name in ("ours", "datasette", "floor"):
+    for name, (command, env) in commands.items():
         port = servers[name] = free_port()
         bind = ["-p", str(port)] if name == "datasette" else ["--bind", f"127.0.0.1:{port}"]
         log = open(workdir / f"{name}.log", "w")  # noqa: SIM115 (closed with the process)
         processes[name] = subprocess.Popen(  # noqa: S603
-            [*commands[name], *bind],
-            cwd=ROOT,
-            env={**env, "FLOOR_SQLITE_PATH": database},
-            stdout=log,
-            stderr=log,
+            [*command, *bind], cwd=ROOT, env=env, stdout=log, stderr=log
         )
-    for name, port in servers.items():
-        deadline = time.monotonic() + 60
-        while True:
-            if processes[name].poll() is not None:
-                raise SystemExit(f"{name} stopped; see {workdir / name}.log")
-            try:
-                fetch(port, "/")
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit(f"{name} did not answer within 60 s") from None
-                time.sleep(0.3)
+    try:
+        for name, port in servers.items():
+            deadline = time.monotonic() + 60
+            while True:
+                if processes[name].poll() is not None:
+                    raise SystemExit(f"{name} stopped; see {workdir / name}.log")
+                try:
+                    fetch(port, "/")
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise SystemExit(f"{name} did not answer within 60 s") from None
+                    time.sleep(0.3)
+    except BaseException:
+        stop(processes)
+        raise
     return processes
+
+
+def stop(processes):
+    for process in processes.values():
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def expected(name, server, status, size):
@@ -284,18 +410,23 @@ def throughput(port, url, connections, total, seconds):
     return done[0] / (time.perf_counter() - started)
 
 
-def environment(f, database):
-    import django
-
-    versions = subprocess.run(  # noqa: S603
+def datasette_version():
+    return subprocess.run(  # noqa: S603
         [str(DATASETTE), "--version"], capture_output=True, text=True, check=True
     ).stdout.strip()
+
+
+def environment(f, where, versions):
+    """The header: when, where, what ran (`versions`: Datasette's or PostgreSQL's), what
+    was served (`where`)."""
+    import django
+
     return (
         f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
         f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; "
         f"Python {platform.python_version()}, "
         f"Django {django.get_version()}, SQLite {sqlite3.sqlite_version}, {versions}; "
-        f"{f['documents']:,} documents in {database}; gunicorn 1 sync worker each"
+        f"{f['documents']:,} documents in {where}; gunicorn 1 sync worker each"
     )
 
 
@@ -304,49 +435,52 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def report(results, rates, header):
+def report(mode, results, rates, header):
     """Print the tables (Markdown) and return the missed budgets."""
     missed = []
     print(f"\n{header}\n")
-    print(
-        "| request | ours/Datasette | ours/floor | ours p50 | p95 | p99 "
-        "| Datasette | floor | bytes |"
-    )
+    print(mode.columns)
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, by_server in results.items():
         p50 = {s: statistics.median(r["p50s"]) * 1000 for s, r in by_server.items()}
         ours = by_server["ours"]["all"]
-        ratio_ds = p50["ours"] / p50["datasette"] if "datasette" in p50 else None
+        p95 = percentile(ours, 0.95) * 1000
+        ratio_rival = p50["ours"] / p50[mode.rival] if mode.rival in p50 else None
         ratio_floor = p50["ours"] / p50["floor"] if "floor" in p50 else None
         cells = [
-            f"{ratio_ds:.2f}" if ratio_ds else "—",
+            f"{ratio_rival:.2f}" if ratio_rival else "—",
             f"{ratio_floor:.2f}" if ratio_floor else "—",
             f"{p50['ours']:.1f} ms",
-            f"{percentile(ours, 0.95) * 1000:.1f}",
+            f"{p95:.1f}",
             f"{percentile(ours, 0.99) * 1000:.1f}",
-            f"{p50['datasette']:.1f} ms" if "datasette" in p50 else "—",
+            f"{p50[mode.rival]:.1f} ms" if mode.rival in p50 else "—",
             f"{p50['floor']:.1f} ms" if "floor" in p50 else "—",
             f"{by_server['ours']['size']:,}",
         ]
         print(f"| {name} | " + " | ".join(cells) + " |")
-        most_ds, most_floor, most_ms = BUDGETS.get(name, (None, None, None))
-        if most_ds and ratio_ds > most_ds:
-            missed.append(f"{name}: {ratio_ds:.2f} × Datasette (budget {most_ds})")
-        if most_floor and ratio_floor > most_floor:
-            missed.append(f"{name}: {ratio_floor:.2f} × floor (budget {most_floor})")
-        if most_ms and p50["ours"] > most_ms:
-            missed.append(f"{name}: {p50['ours']:.1f} ms (budget {most_ms:.0f} ms)")
+        budget = mode.budget(name)
+        if budget.rival and ratio_rival and ratio_rival > budget.rival:
+            missed.append(f"{name}: {ratio_rival:.2f} × {mode.rival_label} (budget {budget.rival})")
+        if budget.floor and ratio_floor and ratio_floor > budget.floor:
+            missed.append(f"{name}: {ratio_floor:.2f} × floor (budget {budget.floor})")
+        if budget.p50_ms and p50["ours"] > budget.p50_ms:
+            missed.append(f"{name}: {p50['ours']:.1f} ms (budget {budget.p50_ms:.0f} ms)")
+        if budget.p95_ms and p95 > budget.p95_ms:
+            missed.append(f"{name}: {p95:.1f} ms at p95 (budget {budget.p95_ms:.0f} ms)")
     if rates:
-        print("\n| requests/s at 8 connections | ours | Datasette | floor | ours/Datasette |")
+        print(f"\n{mode.rate_columns}")
         print("| --- | --- | --- | --- | --- |")
         for name, by_server in rates.items():
-            ratio = by_server["ours"] / by_server["datasette"]
+            ratio = by_server["ours"] / by_server[mode.rival]
             print(
-                f"| {name} | {by_server['ours']:.0f} | {by_server['datasette']:.0f} | "
+                f"| {name} | {by_server['ours']:.0f} | {by_server[mode.rival]:.0f} | "
                 f"{by_server.get('floor', 0):.0f} | {ratio:.2f} |"
             )
-            if ratio < THROUGHPUT_BUDGET:
-                missed.append(f"{name}: {ratio:.2f} × Datasette's requests/s (budget ≥ 1.5)")
+            least = mode.throughput_budget
+            if least and ratio < least:
+                missed.append(
+                    f"{name}: {ratio:.2f} × {mode.rival_label}'s requests/s (budget ≥ {least})"
+                )
     return missed
 
 
@@ -370,12 +504,32 @@ def ensure_database(path, documents):
         )
 
 
+def terms_of(path):
+    return json.loads(Path(path).read_text())
+
+
+def same_catalogue(on_pg, on_sqlite):
+    """Stop unless both databases hold the catalogue of the same generate.py run."""
+    keys = ("documents", "seed", "published")
+    if any(on_pg[key] != on_sqlite[key] for key in keys):
+        raise SystemExit(
+            "The PostgreSQL database and the SQLite file hold different catalogues: "
+            + ", ".join(f"{key} {on_pg[key]} and {on_sqlite[key]}" for key in keys)
+        )
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--database", help="a catalogue file from bench/generate.py")
     parser.add_argument("--documents", type=int, default=100_000, help="to generate (100,000)")
+    parser.add_argument(
+        "--database-url", help="PostgreSQL holding the same catalogue: the PostgreSQL run"
+    )
+    parser.add_argument(
+        "--terms", help="generate.py's JSON for the PostgreSQL database (default: the file's)"
+    )
     parser.add_argument("--quick", action="store_true", help="20,000 documents, fewer requests")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=15, help="a case, a server, a round")
@@ -385,32 +539,65 @@ def main():
     parser.add_argument("--only", help="run only the cases whose name contains this")
     parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
     args = parser.parse_args()
+    if args.terms and not args.database_url:
+        parser.error("--terms is for the PostgreSQL run: give --database-url too")
     if args.quick:
         args.documents, args.requests, args.seconds = 20_000, 8, 4.0
     scratch = Path(tempfile.gettempdir()) / "bench-requests"
     database = args.database or str(scratch / f"catalogue-{args.documents}.sqlite3")
     Path(database).parent.mkdir(parents=True, exist_ok=True)
-    ensure_datasette()
+    if not args.database_url:
+        ensure_datasette()
     ensure_database(database, args.documents)
-    f = facts(database)
-    workdir = Path(tempfile.mkdtemp(prefix="requests-bench-"))
-    servers = {}
-    processes = start(servers, database, workdir)
+    sqlite_terms = Path(database).with_suffix(".terms.json")
+    db = Database.sqlite(database)
     try:
-        chosen = [(n, u) for n, u in cases(f, Path(database).stem) if (args.only or "") in n]
-        etag = fetch(servers["ours"], f"/api/documents/{f['identifier']}/")[3].get("ETag", "")
-        headers = {"api detail, 304": {"If-None-Match": etag}}
+        on_sqlite = facts(db, terms_of(sqlite_terms))
+    finally:
+        db.close()
+    if args.database_url:
+        mode = POSTGRES
+        db = Database.postgres(args.database_url)
+        try:
+            f = facts(db, terms_of(args.terms or sqlite_terms))
+            (version,) = db.row("SHOW server_version")
+        finally:
+            db.close()
+        same_catalogue(f, on_sqlite)
+        all_cases = postgres_cases(f, on_sqlite)
+        name = urllib.parse.urlsplit(args.database_url).path.lstrip("/")
+        where = f"PostgreSQL database {name} and {database}"
+        versions = f"PostgreSQL {version}"
+        workdir = Path(tempfile.mkdtemp(prefix="requests-bench-"))
+        commands = postgres_servers(database, args.database_url, workdir)
+    else:
+        mode, f = SQLITE, on_sqlite
+        all_cases = cases(f, Path(database).stem)
+        where, versions = database, datasette_version()
+        workdir = Path(tempfile.mkdtemp(prefix="requests-bench-"))
+        commands = sqlite_servers(database, workdir)
+    servers = {}
+    processes = start(servers, commands, workdir)
+    try:
+        chosen = [(n, u) for n, u in all_cases if (args.only or "") in n]
+        # A conditional GET sends the ETag each project server gave for the record.
+        headers = {
+            (name, server): {"If-None-Match": fetch(servers[server], url)[3].get("ETag", "")}
+            for name, urls in chosen
+            if name.endswith("304")
+            for server, url in urls.items()
+        }
         results = {name: {s: {"p50s": [], "all": []} for s in urls} for name, urls in chosen}
         for name, urls in chosen:  # warm every case once, and check it answers
             for server, url in urls.items():
-                _s, status, size, _h = fetch(servers[server], url, headers.get(name))
+                _s, status, size, _h = fetch(servers[server], url, headers.get((name, server)))
                 expected(name, server, status, size)
                 results[name][server]["size"] = size
         steps = args.rounds * len(chosen)
         for step in range(steps):
             name, urls = chosen[step % len(chosen)]
             for server, url in urls.items():  # turns: every server sees the same load
-                runs = time_one(servers[server], url, headers.get(name), args.requests)
+                runs = time_one(servers[server], url, headers.get((name, server)), args.requests)
                 timed = [seconds for seconds, *_ in runs]
                 results[name][server]["p50s"].append(statistics.median(timed))
                 results[name][server]["all"] += timed
@@ -424,10 +611,8 @@ def main():
                 }
                 progress(f"Load: {name}", len(rates), len(THROUGHPUT))
     finally:
-        for process in processes.values():
-            process.terminate()
-            process.wait(timeout=10)
-    missed = report(results, rates, environment(f, database))
+        stop(processes)
+    missed = report(mode, results, rates, environment(f, where, versions))
     if missed:
         print("\nBudgets missed:\n- " + "\n- ".join(missed))
     else:
