@@ -77,6 +77,10 @@ class Backend:
         the backend may narrow the match to that type's entries itself."""
         raise NotImplementedError
 
+    def ranked_match_sql(self, parsed, record_type=None):
+        """match_sql() for a page whose matches are scored."""
+        return self.match_sql(parsed, record_type)
+
     def recent_match_sql(self, parsed, record_type=None):
         return self.match_sql(parsed, record_type)
 
@@ -125,6 +129,7 @@ class Backend:
         source, (match, params) = self.source, self.match_sql(parsed, only)
         tier, tier_params, score, score_params = "0", [], "0.0", []
         if ranked:
+            match, params = self.ranked_match_sql(parsed, only)
             tier, tier_params = self.tier_sql(parsed)
             score, score_params = self.score_sql(parsed)
             order = "tier DESC, score DESC, e.record_type, e.record_id"

@@ -8,6 +8,7 @@ from django.db import connection
 from catalogue.models import Document, Status
 from catalogue.search import explain, search
 from catalogue.search_backends.indexing import rebuild
+from tests.factories import make_article, make_document
 from tests.search.conftest import records
 
 pytestmark = pytest.mark.django_db
@@ -238,3 +239,29 @@ def test_too_many_matches_to_rank_but_fewer_than_the_cap_are_sorted_not_found_by
     newest = Document.objects.filter(identifier__startswith="doc-bulk-")
     assert records(results) == list(newest.order_by("-modified", "-pk")[:20])
     assert after <= before * 1.2 + 5, (before, after)
+
+
+def test_one_types_ranked_matches_are_scored_alike_whether_or_not_the_type_is_in_the_query(
+    db, monkeypatch
+):
+    """On SQLite a ranked page of one type leaves the type out of the full-text
+    query when the words match few entries of any type (bm25 would count every
+    entry of the type); the order and the scores a reader gets are the same."""
+    from catalogue.search_backends import sqlite
+
+    in_title = make_document(title="Zanzibar", description="A note.")
+    twice = make_document(title="Note", description="Zanzibar, and Zanzibar again.")
+    once = make_document(
+        title="Memorandum", description="Zanzibar once in a long text " + "about other things " * 20
+    )
+    for n in range(4):
+        make_article(title=f"Zanzibar review {n}", body="Zanzibar.")
+    pages = []
+    for untyped_limit in (0, 2_000):  # the type named in the query, then left out
+        monkeypatch.setattr(sqlite, "UNTYPED_SCORING_LIMIT", untyped_limit)
+        results = search("Zanzibar", types=["document"])
+        assert results.ranked and results.total == 3
+        pages.append([(hit.record, round(hit.rank, 6)) for hit in results.hits])
+    assert pages[0] == pages[1]
+    assert [record for record, _ in pages[0]] == [in_title, twice, once]
+    assert pages[0][0][1] >= 3 > pages[0][1][1] > pages[0][2][1]
