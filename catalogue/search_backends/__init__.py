@@ -132,10 +132,10 @@ class Backend:
             match, params = self.ranked_match_sql(parsed, only)
             tier, tier_params = self.tier_sql(parsed)
             score, score_params = self.score_sql(parsed)
-            order = "tier DESC, score DESC, e.record_type, e.record_id"
+            order = RANKED_ORDER
         else:
             # Too many matches to score them all: newest first.
-            order = "e.modified DESC, e.id DESC"
+            order = RECENT_ORDER
         if capped and not ranked:
             # So many that the recency index finds a page's rows soonest: each
             # of its entries is looked up among the matches, and a page reads
@@ -144,25 +144,33 @@ class Backend:
             # themselves reads fewer (at 1,000,000 documents, a word in 10,000
             # of them made a page walk a third of the index).
             source, (match, params) = self.recent_source, self.recent_match_sql(parsed, only)
+        # The keys alone: sorting thousands of matches with their texts carried
+        # along cost a 1 % word a third of its page query at 1,000,000 documents.
         sql = (
-            f"SELECT e.id, e.record_type, e.record_id, e.title, e.names, e.body, "  # noqa: S608
-            f"{tier} AS tier, {score} AS score FROM {source} "
-            f"WHERE {match} AND {visible} ORDER BY {order} LIMIT %s OFFSET %s"
+            f"SELECT e.id AS id, e.record_type AS record_type, e.record_id AS record_id, "  # noqa: S608
+            f"e.modified AS modified, {tier} AS tier, {score} AS score FROM {source} "
+            f"WHERE {match} AND {visible} ORDER BY {order.format('')} LIMIT %s OFFSET %s"
         )
-        return sql, [*tier_params, *score_params, *params, *visible_params, limit, offset]
+        return sql, [*tier_params, *score_params, *params, *visible_params, limit, offset], order
 
     def hits(self, parsed, user, types, *, ranked, capped, limit, offset):
-        sql, params = self.hits_sql(
+        """The page's matches with the texts their snippets are cut from."""
+        sql, params, order = self.hits_sql(
             parsed, user, types, ranked=ranked, capped=capped, limit=limit, offset=offset
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(
+                "SELECT h.id, h.record_type, h.record_id, t.title, t.names, t.body, h.tier, "  # noqa: S608
+                f"h.score FROM ({sql}) AS h JOIN {ENTRY} t ON t.id = h.id "
+                f"ORDER BY {order.format('h.')}",
+                params,
+            )
             return cursor.fetchall()
 
     def matching_ids(self, parsed, user, record_type, *, ranked, capped, limit, offset=0):
         """Record ids of one type's matches, in hits() order: the ids alone, so a
         common word does not carry thousands of texts back to Python."""
-        sql, params = self.hits_sql(
+        sql, params, _order = self.hits_sql(
             parsed, user, [record_type], ranked=ranked, capped=capped, limit=limit, offset=offset
         )
         with connection.cursor() as cursor:
@@ -170,7 +178,7 @@ class Backend:
             return [record_id for (record_id,) in cursor.fetchall()]
 
     def explain(self, parsed, user, types, *, ranked, capped):
-        sql, params = self.hits_sql(
+        sql, params, _order = self.hits_sql(
             parsed, user, types, ranked=ranked, capped=capped, limit=20, offset=0
         )
         with connection.cursor() as cursor:
@@ -191,6 +199,11 @@ class Backend:
                     ids[(record_type, record_id)] = entry_id
         return ids
 
+
+# The orders of a page of matches, over the columns of `e` or of a page read
+# from it: best first, or past the rank limit most recently changed first.
+RANKED_ORDER = "{0}tier DESC, {0}score DESC, {0}record_type, {0}record_id"
+RECENT_ORDER = "{0}modified DESC, {0}id DESC"
 
 UPSERT_TAIL = (
     " ON CONFLICT (record_type, record_id) DO UPDATE SET title = excluded.title, "
