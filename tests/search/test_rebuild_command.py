@@ -65,12 +65,12 @@ def test_records_loaded_from_a_fixture_are_searchable_without_a_rebuild(tmp_path
 
 def test_control_characters_are_blanked_in_the_index_and_the_rest_is_kept():
     clean = make_document(title="Kuril note", transcription="Habomai\nand\tShikotan, Cafe\u0301")
-    dirty = make_document(title="Kuril\x00memo", transcription="Etorofu\x07and\u200bKunashiri")
+    dirty = make_document(title="Kuril\x01memo", transcription="Etorofu\x07and\u200bKunashiri")
     call_command("rebuild_search_index", stdout=StringIO())
 
     entries = {e.record_id: e for e in SearchEntry.objects.filter(record_type="document")}
     # Line breaks, tabs and letters stay as written (accents composed);
-    # NUL, a bell and a zero-width space become spaces, so the words around
+    # A start-of-heading, a bell and a zero-width space become spaces, so the words around
     # them are separate words a reader can find.
     assert entries[clean.pk].body == "Habomai\nand\tShikotan, Caf\u00e9"
     assert entries[dirty.pk].title == "Kuril memo"
