@@ -133,21 +133,22 @@ def _cap(count):
     return min(count, COUNT_CAP), count > COUNT_CAP
 
 
-# A count past COUNT_CAP ("10,000+") is kept this long in the shared cache.
-CAPPED_COUNT_SECONDS = 60
+# A count past the rank limit is kept this long in the shared cache.
+KEPT_COUNT_SECONDS = 60
 
 
 def _counts(parsed, user, types=RECORD_TYPES):
     """Matches per record type, each counted no further than COUNT_CAP + 1.
 
-    Counting a common word to the cap is most of what its search costs (10,001
-    matches checked for visibility: about 35 ms on PostgreSQL at 100,000
-    documents), and "10,000+" is what it shows whichever word it is. Such
-    counts are kept in the shared cache for CAPPED_COUNT_SECONDS, and until a
-    record is published, withdrawn or otherwise changed in more than its long
-    texts (the facets' version, selectors/facet_cache.py): an edit of
-    descriptions alone would have to take 10,001 matches below the cap to make
-    one wrong. Counts under the cap are cheap and always counted afresh."""
+    Counting a common word is most of what its search costs: each match is
+    checked for visibility (a word in 1 % of 1,000,000 documents: 9,476 checks,
+    30 to 50 ms). Counts past the rank limit ("too many to rank", and
+    "10,000+" at the cap) are kept in the shared cache for KEPT_COUNT_SECONDS,
+    and until a record is published, withdrawn or otherwise changed in more
+    than its long texts (the facets' version, selectors/facet_cache.py): an
+    edit of descriptions alone may leave such a count one or two out for up to
+    a minute. The page of matches itself is always read afresh, and counts
+    within the rank limit are cheap and always counted afresh."""
     backend = get_backend()
     labels = [[t, backend.match_sql(parsed, t)] for t in types]
     keys = dict(zip(types, facet_cache.versioned_keys("searchcount", user, labels), strict=True))
@@ -156,9 +157,9 @@ def _counts(parsed, user, types=RECORD_TYPES):
     missing = [t for t in types if t not in counts]
     if missing:
         counted = backend.counts(parsed, user, types=missing)
-        capped = {keys[t]: n for t, n in counted.items() if n > COUNT_CAP}
-        if capped:
-            cache.set_many(capped, CAPPED_COUNT_SECONDS)
+        kept = {keys[t]: n for t, n in counted.items() if n > rank_limit()}
+        if kept:
+            cache.set_many(kept, KEPT_COUNT_SECONDS)
         counts.update(counted)
     return {t: counts[t] for t in types}
 

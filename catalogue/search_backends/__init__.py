@@ -136,13 +136,15 @@ class Backend:
         else:
             # Too many matches to score them all: newest first.
             order = RECENT_ORDER
-        if capped and not ranked:
-            # So many that the recency index finds a page's rows soonest: each
-            # of its entries is looked up among the matches, and a page reads
-            # about size / (matches / entries) of them. Past COUNT_CAP that is
-            # a few hundred entries for a page; under it, sorting the matches
-            # themselves reads fewer (at 1,000,000 documents, a word in 10,000
-            # of them made a page walk a third of the index).
+        if not ranked and (capped or offset + limit <= WALKED_WINDOW):
+            # Newest first, found by walking the recency index: each entry is
+            # looked up among the matches (an index read and a probe, no row),
+            # so a window of n rows reads about n x entries / matches of them.
+            # Past the rank limit that is a few thousand entries for a page.
+            # A long window of fewer than COUNT_CAP matches (the 10,000 ids a
+            # filter beside the words is intersected with) sorts the matches
+            # instead: walking for them read most of the index (at 1,000,000
+            # documents, 1.1 million entries for a word in 1 % of them).
             source, (match, params) = self.recent_source, self.recent_match_sql(parsed, only)
         # The keys alone: sorting thousands of matches with their texts carried
         # along cost a 1 % word a third of its page query at 1,000,000 documents.
@@ -199,6 +201,10 @@ class Backend:
                     ids[(record_type, record_id)] = entry_id
         return ids
 
+
+# Past the rank limit, windows of matches ending at most this far down are
+# found by walking the recency index; longer ones sort the matches (hits_sql).
+WALKED_WINDOW = 200
 
 # The orders of a page of matches, over the columns of `e` or of a page read
 # from it: best first, or past the rank limit most recently changed first.
