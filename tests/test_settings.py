@@ -45,12 +45,13 @@ def test_a_misspelt_boolean_is_an_error_not_a_silent_default():
     assert "DJANGO_DEBUG must be true or false" in result.stderr
 
 
-def test_default_sqlite_database_uses_wal_and_a_busy_timeout(tmp_path):
+def test_default_sqlite_database_uses_wal_a_busy_timeout_and_a_64_mib_page_cache(tmp_path):
     # A reader must never see "database is locked" while an archivist saves.
     probe = (
         "import django; django.setup(); from django.db import connection; "
         "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
-        "c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0])"
+        "c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0]); "
+        "c.execute('PRAGMA cache_size'); print(c.fetchone()[0])"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     result = subprocess.run(
@@ -66,9 +67,11 @@ def test_default_sqlite_database_uses_wal_and_a_busy_timeout(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    mode, timeout = result.stdout.split()
+    mode, timeout, cache_size = result.stdout.split()
     assert mode == "wal"
     assert int(timeout) >= 5000
+    # A page cache of 64 MiB a connection (negative: in KiB), not SQLite's 2 MiB.
+    assert int(cache_size) == -64 * 1024
 
 
 def test_redis_url_selects_the_shared_redis_cache_and_without_it_local_memory():
