@@ -32,6 +32,20 @@ def bulk_documents(count, *, rare_at=None):
     rebuild(batch_size=1000)
 
 
+def more_documents(name, count, description):
+    """`count` more published documents saying `description`, not yet indexed."""
+    Document.objects.bulk_create(
+        Document(
+            identifier=f"doc-{name}-{n}",
+            slug=f"{name}-{n}",
+            title=f"Memorandum {name} {n}",
+            description=description,
+            status=Status.PUBLISHED,
+        )
+        for n in range(count)
+    )
+
+
 def test_a_word_in_over_10000_records_is_counted_as_10000_plus_and_listed_newest_first(db):
     bulk_documents(10_050)
     results = search("treaty")
@@ -149,16 +163,7 @@ def test_counting_one_types_matches_does_not_read_the_matches_of_the_others(db):
     backend, parsed = get_backend(), parse("treaty")
     counted, before = _work(lambda: backend.counts(parsed, None, types=["article"]))
     assert counted == {"article": 1}
-    Document.objects.bulk_create(
-        Document(
-            identifier=f"doc-more-{n}",
-            slug=f"more-{n}",
-            title=f"Memorandum {n}",
-            description="Another note on the treaty.",
-            status=Status.PUBLISHED,
-        )
-        for n in range(4_000)
-    )
+    more_documents("more", 4_000, "Another note on the treaty.")
     Article.objects.bulk_create(
         Article(
             identifier=f"art-{n}", slug=f"art-{n}", title=f"Review {n}", status=Status.PUBLISHED
@@ -246,16 +251,7 @@ def test_the_list_of_matches_a_filter_is_intersected_with_is_sorted_not_found_by
     bulk_documents(300)
     found, before = _work(lambda: matches("treaty", model=Document).pks())
     assert len(found) == 300
-    Document.objects.bulk_create(
-        Document(
-            identifier=f"doc-later-{n}",
-            slug=f"later-{n}",
-            title=f"Later memorandum {n}",
-            description="Nothing to do with the word searched.",
-            status=Status.PUBLISHED,
-        )
-        for n in range(5_000)
-    )
+    more_documents("later", 5_000, "Nothing to do with the word searched.")
     rebuild(batch_size=1000)
     found, after = _work(lambda: matches("treaty", model=Document).pks())
     newest = Document.objects.filter(identifier__startswith="doc-bulk-")
