@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from django.db import connection
 from django.db.models import F, Model, OrderBy, Q, QuerySet
 
 MAX_CURSOR_LENGTH = 2_000
@@ -47,14 +48,15 @@ class Key:
     nullable: bool = False
     type: KeyType = "text"
 
-    def order(self, reverse: bool = False) -> OrderBy:
-        """This key's order (nulls last), or its exact reverse (nulls first)."""
+    def order(self, reverse: bool = False, *, nulls_placed: bool = True) -> OrderBy:
+        """This key's order (nulls last), or its exact reverse (nulls first);
+        without `nulls_placed`, for rows where it is all values or all nulls."""
         expression = F(self.field)
         # Only a nullable key says where its nulls go: on any other key the
         # clause only stops SQLite and PostgreSQL reading the order from the
         # index (SQLite sorts every tie of the keys before it, PostgreSQL all).
         nulls = {}
-        if self.nullable:
+        if self.nullable and nulls_placed:
             nulls = {"nulls_first": True} if reverse else {"nulls_last": True}
         if self.descending != reverse:
             return expression.desc(**nulls)
@@ -185,7 +187,7 @@ def window(rows: list[Any], more: bool, position: Position | None, dump: Any) ->
     return Window(rows, following, previous)
 
 
-def segments(lead: Key, position: Position) -> list[Q]:
+def segments(lead: Key, position: Position | None) -> list[Q]:
     """The stretches of the index that the rows beyond `position` lie in, in
     reading order, each bounded so that the database seeks to its start.
 
@@ -194,8 +196,9 @@ def segments(lead: Key, position: Position) -> list[Q]:
     the index from the first row, so a page's cost grew with its depth. A
     leading bound (`date >= x`) makes it a range read; a nullable leading key
     splits the order in two, its dated rows and its undated ones (last either
-    way), read one after the other."""
-    value, backwards = position.values[0], position.backwards
+    way), read one after the other. Without a position, from their starts."""
+    value = position.values[0] if position is not None else None
+    backwards = position is not None and position.backwards
     bound = Q()
     if value is not None:
         lookup = "gte" if lead.descending == backwards else "lte"
@@ -204,9 +207,20 @@ def segments(lead: Key, position: Position) -> list[Q]:
         return [bound]
     valued = Q(**{f"{lead.field}__isnull": False}) & bound
     undated = Q(**{f"{lead.field}__isnull": True})
+    if position is None:
+        return [valued, undated]
     if value is None:  # in the undated rows: reading back leads into the dated ones
         return [undated, valued] if backwards else [undated]
     return [valued] if backwards else [valued, undated]
+
+
+def _read_in_segments(lead: Key) -> bool:
+    """Whether a first page in this order is read as its two segments, values
+    then nulls. PostgreSQL reads an ascending index backwards with its nulls
+    first, so in a descending order that keeps them last it sorted every row
+    instead (every document of a kind, newest first: 62 ms at 100,000); SQLite
+    reads either order off the index in one query."""
+    return lead.nullable and lead.descending and connection.vendor == "postgresql"
 
 
 def page(queryset: QuerySet, keys: Sequence[Key], position: Position | None, size: int) -> Window:
@@ -214,12 +228,19 @@ def page(queryset: QuerySet, keys: Sequence[Key], position: Position | None, siz
     (None: the first page), with one row more to see if more follow: one
     query, or two when the page runs from the dated rows into the undated."""
     backwards = position is not None and position.backwards
-    ordered = order_by(queryset, keys, reverse=backwards)
-    if position is None:
-        rows = list(ordered[: size + 1])
+    lead, *rest = keys
+    if position is None and not _read_in_segments(lead):
+        rows = list(order_by(queryset, keys)[: size + 1])
     else:
-        ordered, rows = beyond(ordered, keys, position), []
-        for segment in segments(keys[0], position):
+        # Within a segment the lead key is all values or all nulls, so the
+        # order need not say where nulls go (saying it on PostgreSQL sorts).
+        ordered = queryset.order_by(
+            lead.order(backwards, nulls_placed=False), *[key.order(backwards) for key in rest]
+        )
+        if position is not None:
+            ordered = beyond(ordered, keys, position)
+        rows = []
+        for segment in segments(lead, position):
             rows += ordered.filter(segment)[: size + 1 - len(rows)]
             if len(rows) > size:
                 break

@@ -39,7 +39,7 @@ def _walk(client, url, key):
 
 
 @pytest.mark.parametrize("sort", ["date", "-date"])
-@pytest.mark.parametrize("size", [1, 2, 4])
+@pytest.mark.parametrize("size", [1, 2, 4, 8])
 def test_pages_cross_from_dated_into_undated_documents_in_order_both_ways(client, sort, size):
     expected = _expected(_documents(), descending=sort.startswith("-"))
     assert _walk(client, f"/api/documents/?ordering={sort}&limit={size}", "next") == expected
@@ -73,3 +73,38 @@ def test_a_page_running_into_the_undated_documents_reads_them_in_one_more_query(
     with django_assert_num_queries(4):
         body = client.get(cursor).json()
     assert [r["title"] for r in body["results"]] == ["Dated 2", "Undated 0"]
+
+
+def test_a_first_page_newest_first_is_read_off_the_date_index(client):
+    """Newest first with undated documents last: PostgreSQL reads its date index
+    backwards with the nulls first, so the first page reads the dated rows and
+    then the undated ones as two ranges, instead of sorting every document (a
+    kind's 15,764 at 100,000). Plans are read with sequential and bitmap scans
+    off, as at a catalogue's size: what is checked is that no sort is needed."""
+    from django.db import connection
+
+    _documents()
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        client.get("/api/documents/", {"ordering": "-date", "limit": 8})
+    pages = [(sql, p) for sql, p in statements if "ORDER BY" in sql and "LIMIT 9" in sql]
+    assert pages
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET enable_seqscan = off")
+            cursor.execute("SET enable_bitmapscan = off")
+        try:
+            for sql, params in pages:
+                prefix = "EXPLAIN " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+                cursor.execute(prefix + sql, params)
+                plan = "\n".join(str(row) for row in cursor.fetchall())
+                assert "Sort" not in plan and "TEMP B-TREE" not in plan, plan
+        finally:
+            if connection.vendor == "postgresql":
+                cursor.execute("RESET enable_seqscan")
+                cursor.execute("RESET enable_bitmapscan")
