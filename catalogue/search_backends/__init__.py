@@ -99,8 +99,12 @@ class Backend:
     def explain_prefix(self):
         raise NotImplementedError
 
-    def after_rebuild(self):
-        """Compact or analyse the index after a bulk rebuild."""
+    def before_bulk_build(self):
+        """Set aside what a build into an empty index need not keep current row by row."""
+
+    def after_rebuild(self, *, bulk=False):
+        """Compact or analyse the index after a rebuild; after a bulk build,
+        restore what before_bulk_build() set aside."""
 
     # -- reads --------------------------------------------------------------
 

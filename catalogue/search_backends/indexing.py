@@ -87,7 +87,23 @@ def indexable(record_type):
 def rebuild(*, batch_size=500, progress=None):
     """Re-index every record, type by type, and drop entries whose record is
     gone. `progress(record_type, done, total)` is called after each batch.
-    Returns {record_type: (indexed, removed)}."""
+    Returns {record_type: (indexed, removed)}.
+
+    Into an empty index (a first build, a bulk load) the backend may set its
+    match index aside and build it once at the end (PostgreSQL's GIN index:
+    updating it row by row was most of a million documents' build); nothing
+    can be searched for in an empty index meanwhile anyway."""
+    backend = get_backend()
+    bulk = not SearchEntry.objects.exists()
+    if bulk:
+        backend.before_bulk_build()
+    try:
+        return _rebuild(batch_size, progress)
+    finally:
+        backend.after_rebuild(bulk=bulk)
+
+
+def _rebuild(batch_size, progress):
     summary = {}
     for record_type in RECORD_TYPES:
         queryset = indexable(record_type)
@@ -111,5 +127,4 @@ def rebuild(*, batch_size=500, progress=None):
         if removed:
             unindex(record_type, stale.values_list("record_id", flat=True))
         summary[record_type] = (done, removed)
-    get_backend().after_rebuild()
     return summary

@@ -114,7 +114,7 @@ class SQLiteBackend(Backend):
         modified = connection.ops.adapt_datetimefield_value(row.modified)
         return [row.record_type, row.record_id, row.title, row.names, row.body, modified]
 
-    def after_rebuild(self):
+    def after_rebuild(self, *, bulk=False):
         with connection.cursor() as cursor:
             # Merge the index's segments after a bulk load: fewer to read per query.
             cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")  # noqa: S608

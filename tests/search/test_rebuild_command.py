@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.core import serializers
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from catalogue.models import Document, DocumentExcerpt, Organisation, SearchEntry, Status
@@ -76,3 +77,37 @@ def test_control_characters_are_blanked_in_the_index_and_the_rest_is_kept():
     assert entries[dirty.pk].title == "Kuril memo"
     assert entries[dirty.pk].body == "Etorofu and Kunashiri"
     assert records(search("memo Kunashiri")) == [dirty]
+
+
+def _match_index_exists():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT 1 FROM pg_indexes WHERE indexname = 'catalogue_searchentry_vector'"
+            )
+        else:
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'catalogue_searchentry_fts'")
+        return cursor.fetchone() is not None
+
+
+def test_a_build_into_an_empty_index_leaves_the_match_index_in_place_even_when_it_fails(
+    monkeypatch,
+):
+    """Into an empty index PostgreSQL builds its GIN index once at the end
+    instead of row by row; a build that fails half-way still leaves it."""
+    from catalogue.search_backends import indexing
+
+    make_document(title="Kuril note")
+    SearchEntry.objects.all().delete()
+
+    def broken(records):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(indexing, "index_records", broken)
+    with pytest.raises(RuntimeError):
+        indexing.rebuild()
+    assert _match_index_exists()
+    monkeypatch.undo()
+    indexing.rebuild()
+    assert _match_index_exists()
+    assert search("Kuril").total == 1
