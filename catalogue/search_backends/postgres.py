@@ -131,6 +131,12 @@ class PostgresBackend(Backend):
             # statistics on the parties, PostgreSQL read all 300,000 of them
             # (a sequential scan) to list the parties of a page of 25 documents.
             # Autovacuum would get there in time, where it is on.
+            # VACUUM too, outside a transaction (it cannot run in one): it marks
+            # the pages whose rows every transaction sees, and only then can
+            # PostgreSQL answer from an index alone. Before it, the home page's
+            # capped counts read the table row by row (its SQL 18 -> 6 ms at
+            # 100,000 documents).
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
             tables = connection.introspection.table_names(cursor)
             for table in sorted(t for t in tables if t.startswith("catalogue_")):
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+                cursor.execute(f"{command} {connection.ops.quote_name(table)}")

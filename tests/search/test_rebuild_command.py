@@ -111,3 +111,21 @@ def test_a_build_into_an_empty_index_leaves_the_match_index_in_place_even_when_i
     indexing.rebuild()
     assert _match_index_exists()
     assert search("Kuril").total == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_leaves_postgresql_able_to_answer_from_indexes():
+    """After a bulk load the rebuild vacuums and analyses every catalogue table
+    on PostgreSQL: without the visibility map a vacuum writes, every count
+    read the table row by row (the home page's capped counts, 18 ms of SQL at
+    100,000 documents, 6 after)."""
+    make_document(title="Kuril note")
+    call_command("rebuild_search_index", stdout=StringIO())
+    assert search("Kuril").total == 1
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname FROM pg_stat_user_tables WHERE relname LIKE 'catalogue_%%' "
+                "AND last_vacuum IS NULL"
+            )
+            assert cursor.fetchall() == []
