@@ -130,26 +130,27 @@ class Backend:
         changed first. `capped` says there are more than COUNT_CAP of them."""
         visible, visible_params = any_visible_sql(types, user, self.fence)
         only = types[0] if len(types) == 1 else None
-        source, (match, params) = self.source, self.match_sql(parsed, only)
         tier, tier_params, score, score_params = "0", [], "0.0", []
         if ranked:
-            match, params = self.ranked_match_sql(parsed, only)
+            source, (match, params) = self.source, self.ranked_match_sql(parsed, only)
             tier, tier_params = self.tier_sql(parsed)
             score, score_params = self.score_sql(parsed)
             order = RANKED_ORDER
-        else:
-            # Too many matches to score them all: newest first.
-            order = RECENT_ORDER
-        if not ranked and (capped or offset + limit <= WALKED_WINDOW):
-            # Newest first, found by walking the recency index: each entry is
-            # looked up among the matches (an index read and a probe, no row),
-            # so a window of n rows reads about n x entries / matches of them.
-            # Past the rank limit that is a few thousand entries for a page.
-            # A long window of fewer than COUNT_CAP matches (the 10,000 ids a
-            # filter beside the words is intersected with) sorts the matches
-            # instead: walking for them read most of the index (at 1,000,000
-            # documents, 1.1 million entries for a word in 1 % of them).
+        elif capped or offset + limit <= WALKED_WINDOW:
+            # Too many to score: newest first, found by walking the recency
+            # index. Each entry is looked up among the matches (an index read
+            # and a probe, no row), so a window of n rows reads about
+            # n x entries / matches of them: past the rank limit, a few
+            # thousand entries for a page.
             source, (match, params) = self.recent_source, self.recent_match_sql(parsed, only)
+            order = RECENT_ORDER
+        else:
+            # A long window of fewer than COUNT_CAP matches (the 10,000 ids a
+            # filter beside the words is intersected with) sorts the matches:
+            # walking for them read most of the index (at 1,000,000 documents,
+            # 1.1 million entries for a word in 1 % of them).
+            source, (match, params) = self.source, self.match_sql(parsed, only)
+            order = RECENT_ORDER
         # The keys alone: sorting thousands of matches with their texts carried
         # along cost a 1 % word a third of its page query at 1,000,000 documents.
         sql = (

@@ -150,8 +150,16 @@ def decode(cursor: str, keys: Sequence[Key], *, backwards: bool = False) -> Posi
     return Position([key.load(v) for key, v in zip(keys, values, strict=True)], backwards)
 
 
-def order_by(queryset: QuerySet, keys: Sequence[Key], reverse: bool = False) -> QuerySet:
-    return queryset.order_by(*[key.order(reverse) for key in keys])
+def order_by(
+    queryset: QuerySet, keys: Sequence[Key], reverse: bool = False, *, in_segment: bool = False
+) -> QuerySet:
+    """`queryset` in `keys` order. `in_segment`: the rows are one segment (see
+    segments()), where the lead key is all values or all nulls, so the order
+    need not say where its nulls go; saying it made PostgreSQL sort."""
+    lead, *rest = keys
+    return queryset.order_by(
+        lead.order(reverse, nulls_placed=not in_segment), *[key.order(reverse) for key in rest]
+    )
 
 
 def beyond(queryset: QuerySet, keys: Sequence[Key], position: Position) -> QuerySet:
@@ -228,19 +236,14 @@ def page(queryset: QuerySet, keys: Sequence[Key], position: Position | None, siz
     (None: the first page), with one row more to see if more follow: one
     query, or two when the page runs from the dated rows into the undated."""
     backwards = position is not None and position.backwards
-    lead, *rest = keys
-    if position is None and not _read_in_segments(lead):
+    if position is None and not _read_in_segments(keys[0]):
         rows = list(order_by(queryset, keys)[: size + 1])
     else:
-        # Within a segment the lead key is all values or all nulls, so the
-        # order need not say where nulls go (saying it on PostgreSQL sorts).
-        ordered = queryset.order_by(
-            lead.order(backwards, nulls_placed=False), *[key.order(backwards) for key in rest]
-        )
+        ordered = order_by(queryset, keys, reverse=backwards, in_segment=True)
         if position is not None:
             ordered = beyond(ordered, keys, position)
         rows = []
-        for segment in segments(lead, position):
+        for segment in segments(keys[0], position):
             rows += ordered.filter(segment)[: size + 1 - len(rows)]
             if len(rows) > size:
                 break
